@@ -1,0 +1,70 @@
+"""The page design shared by the Word and PDF exports: GB/T 9704-2012 公文 layout and font schemes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM_PER_INCH = 25.4
+PT_PER_MM = 72 / MM_PER_INCH
+
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0  # A4
+MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 37.0, 35.0
+MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 28.0, 26.0
+BODY_LINE_PITCH_PT = 28.95  # 22 lines a page in the 225 mm text block
+FIRST_LINE_INDENT_CHARS = 2
+
+# Chinese font sizes (字号) in points.
+SIZE_2 = 22.0  # 二号: title
+SIZE_3 = 16.0  # 三号: body and headings
+SIZE_4 = 14.0  # 四号: page numbers
+SIZE_5 = 10.5  # 五号
+SIZE_SMALL_5 = 9.0  # 小五: table 3, which must fit the page width
+
+LATIN_FONT = "Times New Roman"
+
+
+@dataclass(frozen=True)
+class FontScheme:
+    """Font family names for each role; Word writes them as w:eastAsia fonts."""
+
+    id: str
+    label: str
+    title: str
+    body: str
+    heading1: str  # 一、
+    heading2: str  # （一）
+    page_number: str
+    table: str
+
+
+STANDARD = FontScheme(
+    id="standard",
+    label="公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）",
+    title="方正小标宋简体",
+    body="仿宋_GB2312",
+    heading1="黑体",
+    heading2="楷体_GB2312",
+    page_number="宋体",
+    table="仿宋_GB2312",
+)
+WINDOWS = FontScheme(
+    id="windows",
+    label="Windows 自带字体（宋体、仿宋、黑体、楷体）",
+    title="宋体",
+    body="仿宋",
+    heading1="黑体",
+    heading2="楷体",
+    page_number="宋体",
+    table="仿宋",
+)
+FONT_SCHEMES = {s.id: s for s in (STANDARD, WINDOWS)}
+
+
+def page_number_text(number: int) -> str:
+    """GB/T 9704 page numbers: an em dash, the number, an em dash."""
+    return f"— {number} —"
+
+
+def chinese_date(year: int, month: int, day: int) -> str:
+    """成文日期 in Arabic numerals without leading zeros, e.g. 2025年1月17日."""
+    return f"{year}年{month}月{day}日"

@@ -1,0 +1,124 @@
+"""Composition root: `check` and `convert` run without a display; anything else opens the window.
+
+python main.py [FILE]                              open the window (with FILE)
+python main.py check [--json] [--previous LAST] FILE...
+python main.py convert [--signed] [--fonts SCHEME] IN OUT
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _configure_output() -> None:
+    """Chinese messages must print on any console (a Windows code page would raise)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告")
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    check = verbs.add_parser("check", help="检查报告，列出错误和提醒")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    check.add_argument("--previous", metavar="LAST_YEAR", help="上一年度的报告，用于跨年度核对")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    convert = verbs.add_parser("convert", help="在 .nianbao.json、.docx、.xlsx、.pdf 之间转换")
+    convert.add_argument("--signed", action="store_true", help="打印用签字盖章稿：加“单位负责人（签字）”和公章位置")
+    convert.add_argument("--fonts", choices=("auto", "standard", "windows"), default="auto", help="字体方案")
+    convert.add_argument("source", metavar="IN")
+    convert.add_argument("target", metavar="OUT")
+    return parser
+
+
+def _location_text(location: dict[str, str]) -> str:
+    return "/".join(location.values())
+
+
+def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) -> int:
+    from export.registry import read_any
+    from model.checks import Severity, check
+    from model.reviews import apply_reviews
+    from model.serialize import ReportFileError
+
+    last_year = None
+    if previous_path:
+        try:
+            last_year = read_any(previous_path)
+        except ReportFileError as error:
+            print(f"{previous_path}: 无法读取上年报告：{error}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    status = EXIT_OK
+    rows: list[dict[str, object]] = []
+    for path in files:
+        try:
+            report = read_any(path)
+        except ReportFileError as error:
+            print(f"{path}: 无法读取：{error}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+            continue
+        findings = apply_reviews(report, check(report, last_year))
+        if any(f.severity is Severity.ERROR for f in findings) and status == EXIT_OK:
+            status = EXIT_ERRORS
+        for finding in findings:
+            rows.append({"file": path, **finding.to_json()})
+        if not as_json:
+            _print_findings(path, findings)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    return status
+
+
+def _print_findings(path: str, findings: list) -> None:  # type: ignore[type-arg]
+    from model.checks import count_by_severity
+
+    errors, warnings = count_by_severity(findings)
+    print(f"{path}: {errors} 个错误，{warnings} 个提醒")
+    for f in findings:
+        kind = "错误" if f.severity.value == "error" else "提醒"
+        reviewed = f"（已核实：{f.reviewed}）" if f.reviewed is not None else ""
+        print(f"  [{kind}] {f.code} {_location_text(f.location.to_json())}: {f.message}{reviewed}")
+
+
+def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
+    from export.registry import ExportOptions, read_any, write_any
+    from model.serialize import ReportFileError
+
+    try:
+        report = read_any(source)
+    except ReportFileError as error:
+        print(f"{source}: 无法读取：{error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        write_any(report, target, ExportOptions(font_scheme=fonts, signed_copy=signed))
+    except ReportFileError as error:
+        print(f"{target}: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def run_window(argv: Sequence[str]) -> int:
+    from ui.app import run
+
+    return run(list(argv))
+
+
+def main(argv: Sequence[str]) -> int:
+    _configure_output()
+    if not argv or argv[0] not in ("check", "convert", "-h", "--help"):
+        return run_window(argv)
+    args = _parser().parse_args(argv)
+    if args.verb == "check":
+        return run_check(args.files, args.json, args.previous)
+    return run_convert(args.source, args.target, args.signed, args.fonts)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

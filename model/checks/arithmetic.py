@@ -1,0 +1,128 @@
+"""Rules on the numbers themselves: valid values, totals and the 勾稽关系 balance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from model.checks.findings import Finding, cell, error
+from model.report import Number, Report
+from model.template import CellKind, RowSpec, TableSpec, column_title, row_short, row_title
+from model.values import Invalid, format_value
+
+
+def _heading(report: Report, table: TableSpec) -> str:
+    return report.template.section(table.id).heading
+
+
+def check_values(report: Report) -> list[Finding]:
+    """NEGATIVE for numbers below zero; NOT_INTEGER / NOT_NUMBER for what is no valid number."""
+    findings = []
+    for table in report.template.tables:
+        values = report.tables[table.id]
+        for row_id, row_values in values.items():
+            block = table.block_of(row_id)
+            for column_id, value in row_values.items():
+                if not isinstance(value, Invalid) and value >= 0:
+                    continue
+                where = (
+                    f"{_heading(report, table)}：{row_title(table.row(row_id))} {column_title(block.column(column_id))}"
+                )
+                location = cell(table.id, row_id, column_id)
+                if isinstance(value, Invalid):
+                    if block.column(column_id).kind is CellKind.AMOUNT:
+                        findings.append(error("NOT_NUMBER", location, f"{where}：“{value.raw}”不是有效金额"))
+                    else:
+                        findings.append(error("NOT_INTEGER", location, f"{where}：“{value.raw}”不是整数"))
+                elif value < 0:
+                    findings.append(error("NEGATIVE", location, f"{where}：不能为负数（{format_value(value)}）"))
+    return findings
+
+
+def _sum_of(values: Iterable[Number | None]) -> Number | None:
+    total: Number = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _declared(report: Report, table_id: str, row_id: str, column_id: str) -> Number | None:
+    value = report.stored(table_id, row_id, column_id)
+    return None if isinstance(value, Invalid) else value
+
+
+def _column_totals(report: Report, table: TableSpec) -> list[Finding]:
+    findings = []
+    for block in table.blocks:
+        for column in (c for c in block.columns if c.is_total):
+            for row in block.rows:
+                declared = _declared(report, table.id, row.id, column.id)
+                if declared is None:
+                    continue
+                parts = [report.value(table.id, row.id, p) for p in column.parts]
+                expected = _sum_of(parts)
+                if expected is None or expected == declared:
+                    continue
+                message = (
+                    f"{_heading(report, table)}：{row_title(row)} 的{column.label}为{format_value(declared)}，"
+                    f"各项之和为{format_value(expected)}，相差{format_value(abs(declared - expected))}"
+                )
+                related = tuple(cell(table.id, row.id, p) for p in column.parts)
+                findings.append(error("ROW_TOTAL", cell(table.id, row.id, column.id), message, related))
+    return findings
+
+
+def _row_totals(report: Report, table: TableSpec) -> list[Finding]:
+    findings = []
+    for block in table.blocks:
+        for row in (r for r in block.rows if r.is_total):
+            for column in block.columns:
+                declared = _declared(report, table.id, row.id, column.id)
+                if declared is None:
+                    continue
+                expected = _sum_of(report.value(table.id, p, column.id) for p in row.parts)
+                if expected is None or expected == declared:
+                    continue
+                message = (
+                    f"{_heading(report, table)}：{column.label}列 {row_short(row)}为{format_value(declared)}，"
+                    f"各项办理结果之和为{format_value(expected)}，相差{format_value(abs(declared - expected))}"
+                )
+                related = tuple(cell(table.id, p, column.id) for p in row.parts)
+                findings.append(error("RESULTS_TOTAL", cell(table.id, row.id, column.id), message, related))
+    return findings
+
+
+def check_totals(report: Report) -> list[Finding]:
+    """ROW_TOTAL for a 总计 column that differs from its row; RESULTS_TOTAL for （七）总计."""
+    findings = []
+    for table in report.template.tables:
+        findings += _column_totals(report, table)
+        findings += _row_totals(report, table)
+    return findings
+
+
+def _side(report: Report, table: TableSpec, rows: tuple[RowSpec, ...], column_id: str) -> Number | None:
+    return _sum_of(report.value(table.id, r.id, column_id) for r in rows)
+
+
+def check_balance(report: Report) -> list[Finding]:
+    """BALANCE: in every column 一 + 二 = 三（七） + 四 (the statutory 勾稽关系)."""
+    findings = []
+    for table in report.template.tables:
+        for balance in table.balances:
+            left = tuple(table.row(r) for r in balance.left)
+            right = tuple(table.row(r) for r in balance.right)
+            block = table.block_of(balance.left[0])
+            for column in block.columns:
+                a = _side(report, table, left, column.id)
+                b = _side(report, table, right, column.id)
+                if a is None or b is None or a == b:
+                    continue
+                message = (
+                    f"{_heading(report, table)}：{column.label}列 {'+'.join(row_short(r) for r in left)}={format_value(a)}，"
+                    f"{'+'.join(row_short(r) for r in right)}={format_value(b)}，相差{format_value(abs(a - b))}"
+                )
+                locations = [cell(table.id, r.id, column.id) for r in (*left, *right)]
+                findings.append(error("BALANCE", locations[-1], message, tuple(locations[:-1])))
+    return findings

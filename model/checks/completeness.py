@@ -1,0 +1,84 @@
+"""Rules on what is filled in: required meta fields, table cells, narrative sections; and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model.checks.findings import Finding, cell, error, field_at, warning
+from model.report import Report
+from model.template import SectionKind, row_title
+
+
+def check_required_meta(report: Report) -> list[Finding]:
+    """MISSING for an empty agency name, year or issue date."""
+    findings = []
+    for spec in report.template.meta_fields:
+        value = getattr(report.meta, spec.id)
+        if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
+            findings.append(error("MISSING", field_at(f"meta.{spec.id}"), f"基本信息：{spec.label}未填写"))
+    return findings
+
+
+def check_missing_cells(report: Report) -> list[Finding]:
+    """MISSING, one finding per table row, for cells that are not filled in (totals are computed)."""
+    findings = []
+    for table in report.template.tables:
+        heading = report.template.section(table.id).heading
+        for block in table.blocks:
+            for row in block.rows:
+                empty = [
+                    c
+                    for c in block.columns
+                    if report.stored(table.id, row.id, c.id) is None and (row.is_total or c.is_total) is False
+                ]
+                if not empty:
+                    continue
+                names = "、".join(c.label for c in empty)
+                where = row_title(row) if len(block.columns) > 1 else row.label
+                locations = tuple(cell(table.id, row.id, c.id) for c in empty)
+                message = (
+                    f"{heading}：{where} 的{names}未填写" if len(block.columns) > 1 else f"{heading}：{where}未填写"
+                )
+                findings.append(error("MISSING", locations[0], message, locations[1:]))
+    return findings
+
+
+def check_empty_sections(report: Report) -> list[Finding]:
+    """EMPTY_SECTION for a narrative section (一, 五, 六) with no text."""
+    return [
+        warning("EMPTY_SECTION", field_at(f"narrative.{s.id}.intro"), f"{s.heading}：没有内容")
+        for s in report.template.sections
+        if s.kind is SectionKind.NARRATIVE and report.narrative.section(s.id).is_empty()
+    ]
+
+
+def _deadline(report: Report) -> date | None:
+    year = report.meta.year
+    month_day = report.template.agency_kind(report.meta.agency_kind).deadline
+    return None if year is None or month_day is None else date(year + 1, *month_day)
+
+
+def _chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def check_dates(report: Report) -> list[Finding]:
+    """DATE_EARLY when issued within the report year; DATE_LATE after the statutory deadline."""
+    issued, year = report.meta.issue_date, report.meta.year
+    if issued is None or year is None:
+        return []
+    location = field_at("meta.issue_date")
+    if issued <= date(year, 12, 31):
+        return [
+            error(
+                "DATE_EARLY",
+                location,
+                f"基本信息：成文日期{_chinese_date(issued)}不晚于报告年度{year}年末，应在{year + 1}年",
+            )
+        ]
+    deadline = _deadline(report)
+    if deadline is not None and issued > deadline:
+        kind = report.template.agency_kind(report.meta.agency_kind).label
+        message = f"基本信息：成文日期{_chinese_date(issued)}晚于{kind}的法定期限{_chinese_date(deadline)}"
+        return [warning("DATE_LATE", location, message)]
+    return []

@@ -1,0 +1,83 @@
+"""Findings: what the checker says about a report, as plain values with stable codes and locations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"  # the report is wrong and must not be published as is
+    WARNING = "warning"  # probably wrong: a person should look
+
+
+@dataclass(frozen=True)
+class Location:
+    """A table cell (table, row, column) or a field path such as 'meta.issue_date'."""
+
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    field: str | None = None
+
+    def to_json(self) -> dict[str, str]:
+        keys = ("table", "row", "column", "field")
+        return {k: v for k in keys if (v := getattr(self, k)) is not None}
+
+    @staticmethod
+    def from_json(data: dict[str, str]) -> Location:
+        return Location(data.get("table"), data.get("row"), data.get("column"), data.get("field"))
+
+    @property
+    def section_id(self) -> str:
+        """The report section this location belongs to: a table id, a narrative key, or 'meta'."""
+        if self.table:
+            return self.table
+        parts = (self.field or "").split(".")
+        if parts[0] == "narrative" and len(parts) > 1:
+            return parts[1]
+        return parts[0]
+
+
+def cell(table: str, row: str, column: str) -> Location:
+    return Location(table=table, row=row, column=column)
+
+
+def field_at(path: str) -> Location:
+    return Location(field=path)
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    location: Location
+    message: str
+    related: tuple[Location, ...] = ()  # other cells or fields the finding concerns
+    reviewed: str | None = None  # a person's reason for accepting this warning, if any
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return (self.location, *self.related)
+
+    def with_review(self, reason: str) -> Finding:
+        return replace(self, reviewed=reason)
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "severity": self.severity.value,
+            "code": self.code,
+            "location": self.location.to_json(),
+            "message": self.message,
+        }
+        if self.reviewed is not None:
+            data["reviewed"] = self.reviewed
+        return data
+
+
+def error(code: str, location: Location, message: str, related: tuple[Location, ...] = ()) -> Finding:
+    return Finding(Severity.ERROR, code, location, message, related)
+
+
+def warning(code: str, location: Location, message: str, related: tuple[Location, ...] = ()) -> Finding:
+    return Finding(Severity.WARNING, code, location, message, related)

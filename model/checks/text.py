@@ -1,0 +1,175 @@
+"""Rules on the narrative: the fee statement, text that contradicts the tables, outlook years, labels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from model.checks.findings import Finding, Location, cell, field_at, warning
+from model.report import Report
+from model.template import TableSpec, row_title
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_NUMBER = r"(\d+|[零〇一二两三四五六七八九十百]+)"
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+FEE_WORDS = ("信息处理费", "处理费")
+_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^。；;]{0,20}?申请")
+_RECEIVED = re.compile(
+    r"(?<![未有])(?:收到|受理|接到|新收)[^。；;，,、\d]{0,25}?申请[^。；;，,\d]{0,6}?" + _NUMBER + r"(?:件|个|条|份)"
+)
+
+# (what the text calls it, the table rows it is counted in, the column holding the count)
+_PROCEEDINGS = (
+    ("行政复议", ("review",)),
+    ("行政诉讼", ("litigation_direct", "litigation_after_review")),
+)
+_PROCEEDINGS_TABLE, _PROCEEDINGS_COLUMN = "review_litigation", "total"
+_APPLICATIONS = ("applications", "new_received", "total")
+
+
+def chinese_number(text: str) -> int | None:
+    """'12' → 12, '十二' → 12, '二十' → 20, '一百零五' → 105; None when it is not a number."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char in _CHINESE_DIGITS:
+            current = _CHINESE_DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def text_fields(report: Report) -> Iterator[tuple[str, str]]:
+    """Every narrative text with its field path, e.g. ('narrative.overview.subsections[1].text', …)."""
+    narrative = report.narrative
+    yield "narrative.preamble", narrative.preamble
+    for section in report.template.sections:
+        if not hasattr(narrative, section.id):
+            continue
+        part = narrative.section(section.id)
+        yield f"narrative.{section.id}.intro", part.intro
+        for i, sub in enumerate(part.subsections):
+            yield f"narrative.{section.id}.subsections[{i}].title", sub.title
+            yield f"narrative.{section.id}.subsections[{i}].text", sub.text
+    yield "narrative.closing", narrative.closing
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def check_fee_stated(report: Report) -> list[Finding]:
+    """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected (国办函〔2020〕109号)."""
+    section = report.template.section("other")
+    text = report.narrative.other.full_text()
+    if any(word in text for word in FEE_WORDS):
+        return []
+    message = f"{section.heading}：没有说明信息处理费的收取情况（如“本年度未收取信息处理费”）"
+    return [warning("FEE_NOT_STATED", field_at("narrative.other.intro"), message)]
+
+
+def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding]:
+    table_id, row_id, column_id = _APPLICATIONS
+    received = report.value(table_id, row_id, column_id)
+    if received is None:
+        return []
+    label = row_title(report.template.table(table_id).row(row_id))
+    where = cell(table_id, row_id, column_id)
+    findings = []
+    for sentence in _sentences(text):
+        if received > 0 and _NONE_RECEIVED.search(sentence):
+            message = f"正文说“{sentence.strip()[:40]}”，但表三“{label}”总计为{received}"
+            findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, (where,)))
+        for match in _RECEIVED.finditer(sentence):
+            stated = chinese_number(match.group(1))
+            if stated is not None and stated != received:
+                message = f"正文说“{match.group(0)}”，但表三“{label}”总计为{received}"
+                findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, (where,)))
+    return findings
+
+
+def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]:
+    table = report.template.table(_PROCEEDINGS_TABLE)
+    findings = []
+    for word, rows in _PROCEEDINGS:
+        if word not in text:
+            continue
+        values = [report.value(table.id, r, _PROCEEDINGS_COLUMN) for r in rows]
+        if any(v is None for v in values):
+            continue
+        count = sum(int(v) for v in values if v is not None)
+        cells = tuple(cell(table.id, r, _PROCEEDINGS_COLUMN) for r in rows)
+        none_said = re.compile(r"(?:未|没有|无)[^。；;]{0,30}?" + word)
+        stated = re.compile(word + r"(?:案件|申请)?(?:共|合计)?" + _NUMBER + r"(?:件|起)")
+        for sentence in _sentences(text):
+            if count > 0 and none_said.search(sentence):
+                message = f"正文说“{sentence.strip()[:40]}”，但表四{word}总计为{count}"
+                findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells))
+            for match in stated.finditer(sentence):
+                number = chinese_number(match.group(1))
+                if number is not None and number != count:
+                    message = f"正文说“{match.group(0)}”，但表四{word}总计为{count}"
+                    findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells))
+    return findings
+
+
+def check_text_against_tables(report: Report) -> list[Finding]:
+    """TEXT_TABLE_MISMATCH: the narrative states application, review or litigation counts the tables deny."""
+    findings = []
+    for path, text in text_fields(report):
+        if text:
+            findings += _applications_mismatch(report, path, text)
+            findings += _proceedings_mismatch(report, path, text)
+    return findings
+
+
+def check_outlook_year(report: Report) -> list[Finding]:
+    """YEAR_IN_OUTLOOK: a plan ('2023年，我局将…') dated with the report year instead of the next."""
+    year = report.meta.year
+    if year is None:
+        return []
+    plan = re.compile(rf"^\s*{year}年度?[，,、]?[^，,。]{{0,15}}?将(?!近)")
+    findings = []
+    for path, text in text_fields(report):
+        for sentence in _sentences(text):
+            if plan.search(sentence):
+                message = f"正文“{sentence.strip()[:30]}…”是下一步打算，年份应为{year + 1}年而非报告年度{year}年？"
+                findings.append(warning("YEAR_IN_OUTLOOK", field_at(path), message))
+    return findings
+
+
+def _label_location(table: TableSpec, key: str) -> tuple[Location, str] | None:
+    """Where an imported label belongs (row or column id) and the statutory label it should be."""
+    if any(r.id == key for r in table.rows):
+        return Location(table=table.id, row=key), row_title(table.row(key))
+    for block in table.blocks:
+        for column in block.columns:
+            if column.id == key:
+                return Location(table=table.id, column=key), column.label
+    return None
+
+
+def check_imported_labels(report: Report) -> list[Finding]:
+    """LABEL_MISMATCH: a row or column label of an imported document differs from the statutory one."""
+    findings = []
+    for table_id, labels in report.imported_labels.items():
+        if table_id not in {t.id for t in report.template.tables}:
+            continue
+        table = report.template.table(table_id)
+        heading = report.template.section(table_id).heading
+        for key, found in labels.items():
+            target = _label_location(table, key)
+            if target is None:
+                continue
+            location, statutory = target
+            message = f"{heading}：导入文件中的“{found}”与法定表格的“{statutory}”不一致"
+            findings.append(warning("LABEL_MISMATCH", location, message))
+    return findings

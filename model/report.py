@@ -1,0 +1,193 @@
+"""The report being written: meta, narrative, the three tables' values, last year's figures, reviews.
+
+Values are stored as entered; totals are computed from their parts (`Report.value`), and a total
+that was entered (e.g. imported) is kept so the checker can compare it with the sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from model.template import TEMPLATE_2021, CellKind, TableSpec, Template
+from model.values import CellValue, Invalid
+
+Number = int | Decimal
+
+
+@dataclass
+class Meta:
+    agency: str = ""
+    agency_kind: str = "department"
+    year: int | None = None
+    issue_date: date | None = None
+    signatory: str = ""
+    contact: str = ""
+
+    @property
+    def effective_signatory(self) -> str:
+        return self.signatory or self.agency
+
+
+@dataclass
+class Subsection:
+    title: str = ""
+    text: str = ""
+
+
+@dataclass
+class NarrativeSection:
+    intro: str = ""
+    subsections: list[Subsection] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not self.intro.strip() and not any(s.text.strip() for s in self.subsections)
+
+    def full_text(self) -> str:
+        parts = [self.intro] + [f"{s.title}\n{s.text}" for s in self.subsections]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Narrative:
+    preamble: str = ""
+    overview: NarrativeSection = field(default_factory=NarrativeSection)
+    problems: NarrativeSection = field(default_factory=NarrativeSection)
+    other: NarrativeSection = field(default_factory=NarrativeSection)
+    closing: str = ""
+
+    def section(self, section_id: str) -> NarrativeSection:
+        section = getattr(self, section_id)
+        assert isinstance(section, NarrativeSection)
+        return section
+
+
+@dataclass
+class Previous:
+    """What the cross-year checks need from last year's report."""
+
+    year: int | None = None
+    carried_forward: dict[str, CellValue] = field(default_factory=dict)  # column id → value
+    in_force: dict[str, CellValue] = field(default_factory=dict)  # active_disclosure row id → value
+
+
+@dataclass
+class Review:
+    """A person's decision that a warning is fine, valid while the values it concerns are unchanged."""
+
+    code: str
+    location: dict[str, str]
+    reason: str
+    fingerprint: str
+
+
+TableValues = dict[str, dict[str, CellValue]]  # row id → column id → value (absent: not filled)
+
+
+@dataclass
+class Report:
+    meta: Meta = field(default_factory=Meta)
+    narrative: Narrative = field(default_factory=Narrative)
+    tables: dict[str, TableValues] = field(default_factory=dict)
+    previous: Previous | None = None
+    reviews: list[Review] = field(default_factory=list)
+    # Labels of an imported document that differ from the statutory ones: table → row/column id → label.
+    imported_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    template: Template = TEMPLATE_2021
+    # Computed totals, dropped on every set_cell: change cells only through set_cell.
+    _totals: dict[tuple[str, str, str], Number | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for table in self.template.tables:
+            self.tables.setdefault(table.id, {})
+
+    # --- cells -----------------------------------------------------------------------------
+
+    def stored(self, table_id: str, row_id: str, column_id: str) -> CellValue:
+        """The value as entered or read, None when not filled in."""
+        return self.tables[table_id].get(row_id, {}).get(column_id)
+
+    def set_cell(self, table_id: str, row_id: str, column_id: str, value: CellValue) -> None:
+        if isinstance(value, int) and is_amount(self.template.table(table_id), row_id, column_id):
+            value = Decimal(value)
+        self._totals.clear()
+        row = self.tables[table_id].setdefault(row_id, {})
+        if value is None:
+            row.pop(column_id, None)
+            if not row:
+                del self.tables[table_id][row_id]
+        else:
+            row[column_id] = value
+
+    def computed(self, table_id: str, row_id: str, column_id: str) -> Number | None:
+        """The sum of a total cell's parts; None when the cell is no total or a part is not a number."""
+        return _computed(self, self.template.table(table_id), row_id, column_id)
+
+    def value(self, table_id: str, row_id: str, column_id: str) -> Number | None:
+        """The number to show and print: computed for totals whose parts are all filled in."""
+        if (row_id, column_id) not in self.template.table(table_id).total_cells:
+            plain = self.tables[table_id].get(row_id, {}).get(column_id)
+            return None if isinstance(plain, Invalid) else plain
+        key = (table_id, row_id, column_id)
+        if key not in self._totals:
+            self._totals[key] = self.computed(table_id, row_id, column_id)
+        total = self._totals[key]
+        if total is not None:
+            return total
+        stored = self.stored(table_id, row_id, column_id)
+        return None if isinstance(stored, Invalid) else stored
+
+    def fill_totals(self) -> None:
+        """Store every computable total, e.g. before export, so files carry them explicitly."""
+        for table in self.template.tables:
+            for row, column in table.cells():
+                if row.is_total or column.is_total:
+                    total = self.computed(table.id, row.id, column.id)
+                    if total is not None:
+                        self.set_cell(table.id, row.id, column.id, total)
+
+    def unfilled_cells(self) -> list[tuple[str, str, str]]:
+        """(table, row, column) of every cell that has no value to print."""
+        return [
+            (table.id, row.id, column.id)
+            for table in self.template.tables
+            for row, column in table.cells()
+            if self.value(table.id, row.id, column.id) is None
+        ]
+
+    @property
+    def title(self) -> str:
+        return self.template.report_title(self.meta.agency, self.meta.year)
+
+
+def _as_number(value: CellValue) -> Number | None:
+    return None if value is None or isinstance(value, Invalid) else value
+
+
+def _computed(report: Report, table: TableSpec, row_id: str, column_id: str) -> Number | None:
+    block = table.block_of(row_id)
+    row = table.row(row_id)
+    column = block.column(column_id)
+    if column.is_total:
+        # A total column sums the row's parts; each part may itself be a total row's computed sum.
+        return _sum(report.value(table.id, row_id, c) for c in column.parts)
+    if row.is_total:
+        return _sum(report.value(table.id, r, column_id) for r in row.parts)
+    return None
+
+
+def _sum(values: object) -> Number | None:
+    total: Number = 0
+    for value in values:  # type: ignore[attr-defined]
+        number = _as_number(value)
+        if number is None:
+            return None
+        total = total + number
+    return total
+
+
+def is_amount(table: TableSpec, row_id: str, column_id: str) -> bool:
+    return table.block_of(row_id).column(column_id).kind is CellKind.AMOUNT

@@ -1,0 +1,245 @@
+"""The report as the JSON document of the public contract (docs/file-format.md), both ways.
+
+Shape errors raise ReportFileError with a one-line Chinese reason. A wrong value inside a table is
+not a shape error: it loads as Invalid and the checker reports it, so a person can fix it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from model.report import Meta, Narrative, NarrativeSection, Previous, Report, Review, Subsection
+from model.template import TEMPLATES, CellKind, TableSpec, Template
+from model.values import CellValue, Invalid, coerce_file_value, format_amount
+
+FORMAT_NAME = "gov-info-annual-report"
+SCHEMA_VERSION = 1
+
+
+class ReportFileError(Exception):
+    """A report file or document that cannot be read; str() is a one-line Chinese reason."""
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _expect(value: object, kind: type | tuple[type, ...], where: str, what: str) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise ReportFileError(f"文件内容不符合年报格式：{where} 应为{what}")
+    return value
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    return str(_expect(value, str, f"{where}.{key}", "文字"))
+
+
+def _year(raw: object) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw.strip())
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1900 <= raw <= 9999:
+        raise ReportFileError(f"文件内容不符合年报格式：meta.year 应为四位年份，实为“{raw}”")
+    return raw
+
+
+def _date(raw: object) -> date | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        raise ReportFileError(
+            f"文件内容不符合年报格式：meta.issue_date 应为日期（如 2025-01-17），实为“{raw}”"
+        ) from None
+
+
+def _meta(data: dict[str, Any], template: Template) -> Meta:
+    kind = data.get("agency_kind") or "department"
+    if kind not in {k.id for k in template.agency_kinds}:
+        raise ReportFileError(f"文件内容不符合年报格式：未知的机关类型 agency_kind “{kind}”")
+    return Meta(
+        agency=_text(data, "agency", "meta"),
+        agency_kind=kind,
+        year=_year(data.get("year")),
+        issue_date=_date(data.get("issue_date")),
+        signatory=_text(data, "signatory", "meta"),
+        contact=_text(data, "contact", "meta"),
+    )
+
+
+def _section(data: object, where: str) -> NarrativeSection:
+    if data is None:
+        return NarrativeSection()
+    if isinstance(data, str):  # a section written as plain text is its intro
+        return NarrativeSection(intro=data)
+    data = _expect(data, dict, where, "对象")
+    subsections = []
+    for i, item in enumerate(_expect(data.get("subsections", []), list, f"{where}.subsections", "列表")):
+        item = _expect(item, dict, f"{where}.subsections[{i}]", "对象")
+        subsections.append(Subsection(_text(item, "title", where), _text(item, "text", where)))
+    return NarrativeSection(_text(data, "intro", where), subsections)
+
+
+def _narrative(data: dict[str, Any]) -> Narrative:
+    return Narrative(
+        preamble=_text(data, "preamble", "narrative"),
+        overview=_section(data.get("overview"), "narrative.overview"),
+        problems=_section(data.get("problems"), "narrative.problems"),
+        other=_section(data.get("other"), "narrative.other"),
+        closing=_text(data, "closing", "narrative"),
+    )
+
+
+def _table(spec: TableSpec, data: object) -> dict[str, dict[str, CellValue]]:
+    data = _expect(data, dict, f"tables.{spec.id}", "对象")
+    values: dict[str, dict[str, CellValue]] = {}
+    for row_id, row in data.items():
+        if row_id not in {r.id for r in spec.rows}:
+            raise ReportFileError(f"文件内容不符合年报格式：表 {spec.id} 中有未知的行 “{row_id}”")
+        row = _expect(row, dict, f"tables.{spec.id}.{row_id}", "对象")
+        block = spec.block_of(row_id)
+        for column_id, raw in row.items():
+            if not spec.has_cell(row_id, column_id):
+                raise ReportFileError(f"文件内容不符合年报格式：表 {spec.id} 的行 {row_id} 中有未知的列 “{column_id}”")
+            value = coerce_file_value(raw, block.column(column_id).kind)
+            if value is not None:
+                values.setdefault(row_id, {})[column_id] = value
+    return values
+
+
+def _previous(data: object) -> Previous | None:
+    if data is None:
+        return None
+    data = _expect(data, dict, "previous", "对象")
+    carried = _expect(data.get("carried_forward", {}), dict, "previous.carried_forward", "对象")
+    in_force = _expect(data.get("in_force", {}), dict, "previous.in_force", "对象")
+    return Previous(
+        year=_year(data.get("year")),
+        carried_forward={k: coerce_file_value(v, CellKind.COUNT) for k, v in carried.items()},
+        in_force={k: coerce_file_value(v, CellKind.COUNT) for k, v in in_force.items()},
+    )
+
+
+def _reviews(data: object) -> list[Review]:
+    items = _expect(data if data is not None else [], list, "reviews", "列表")
+    reviews = []
+    for i, item in enumerate(items):
+        item = _expect(item, dict, f"reviews[{i}]", "对象")
+        location = _expect(item.get("location", {}), dict, f"reviews[{i}].location", "对象")
+        reviews.append(
+            Review(
+                code=str(item.get("code", "")),
+                location={str(k): str(v) for k, v in location.items()},
+                reason=str(item.get("reason", "")),
+                fingerprint=str(item.get("fingerprint", "")),
+            )
+        )
+    return reviews
+
+
+def _check_header(data: dict[str, Any]) -> Template:
+    if data.get("format") != FORMAT_NAME:
+        raise ReportFileError("这不是政府信息公开工作年度报告文件（缺少 format 标记）")
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ReportFileError("文件内容不符合年报格式：schema_version 应为正整数")
+    if version > SCHEMA_VERSION:
+        raise ReportFileError(f"此文件由更新版本的程序保存（格式版本 {version}），请升级本程序后再打开")
+    template_id = str(data.get("template", "2021"))
+    if template_id not in TEMPLATES:
+        raise ReportFileError(f"不支持的报告格式版本 “{template_id}”，本程序支持：{'、'.join(TEMPLATES)}")
+    return TEMPLATES[template_id]
+
+
+def report_from_dict(data: object) -> Report:
+    data = _expect(data, dict, "文件顶层", "对象")
+    template = _check_header(data)
+    tables = _expect(data.get("tables", {}), dict, "tables", "对象")
+    for table_id in tables:
+        if table_id not in {t.id for t in template.tables}:
+            raise ReportFileError(f"文件内容不符合年报格式：未知的表 “{table_id}”")
+    labels = _expect(data.get("imported_labels", {}), dict, "imported_labels", "对象")
+    return Report(
+        meta=_meta(_expect(data.get("meta", {}), dict, "meta", "对象"), template),
+        narrative=_narrative(_expect(data.get("narrative", {}), dict, "narrative", "对象")),
+        tables={t.id: _table(t, tables.get(t.id, {})) for t in template.tables},
+        previous=_previous(data.get("previous")),
+        reviews=_reviews(data.get("reviews")),
+        imported_labels={str(t): {str(k): str(v) for k, v in dict(m).items()} for t, m in labels.items()},
+        template=template,
+    )
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _json_value(value: CellValue) -> object:
+    if isinstance(value, Decimal):
+        return format_amount(value)  # a string keeps the amount exact
+    if isinstance(value, Invalid):
+        return value.raw
+    return value
+
+
+def _section_dict(section: NarrativeSection) -> dict[str, Any]:
+    return {
+        "intro": section.intro,
+        "subsections": [{"title": s.title, "text": s.text} for s in section.subsections],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    meta = report.meta
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "template": report.template.id,
+        "meta": {
+            "agency": meta.agency,
+            "agency_kind": meta.agency_kind,
+            "year": meta.year,
+            "issue_date": meta.issue_date.isoformat() if meta.issue_date else None,
+            "signatory": meta.signatory,
+            "contact": meta.contact,
+        },
+        "narrative": {
+            "preamble": report.narrative.preamble,
+            "overview": _section_dict(report.narrative.overview),
+            "problems": _section_dict(report.narrative.problems),
+            "other": _section_dict(report.narrative.other),
+            "closing": report.narrative.closing,
+        },
+        "tables": {
+            table.id: {
+                row.id: {
+                    c.id: _json_value(report.tables[table.id][row.id][c.id])
+                    for c in table.block_of(row.id).columns
+                    if c.id in report.tables[table.id].get(row.id, {})
+                }
+                for row in table.rows
+                if report.tables[table.id].get(row.id)
+            }
+            for table in report.template.tables
+        },
+    }
+    if report.previous is not None:
+        previous = report.previous
+        data["previous"] = {
+            "year": previous.year,
+            "carried_forward": {k: _json_value(v) for k, v in previous.carried_forward.items()},
+            "in_force": {k: _json_value(v) for k, v in previous.in_force.items()},
+        }
+    if report.reviews:
+        data["reviews"] = [
+            {"code": r.code, "location": r.location, "reason": r.reason, "fingerprint": r.fingerprint}
+            for r in report.reviews
+        ]
+    if report.imported_labels:
+        data["imported_labels"] = report.imported_labels
+    return data

@@ -1,0 +1,401 @@
+"""The statutory format of 国办公开办函〔2021〕30号 as data: sections, tables, rows, columns, totals.
+
+This module is the only place in the code base that spells a statutory label. The grids, the
+checker, the exporters and the importers all walk the description built here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+
+class CellKind(Enum):
+    """What a cell may hold."""
+
+    COUNT = "count"  # a non-negative whole number
+    AMOUNT = "amount"  # an exact decimal amount in 万元
+
+
+class Orientation(Enum):
+    """How a block's rows are laid out when printed."""
+
+    DOWN = "down"  # one printed row per data row (tables 2 and 3)
+    ACROSS = "across"  # all data rows side by side in one printed row (table 4)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    id: str
+    label: str
+    kind: CellKind = CellKind.COUNT
+    path: tuple[str, ...] = ()  # enclosing column-header groups, outermost first
+    parts: tuple[str, ...] = ()  # non-empty: this column is the total of these columns
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.parts)
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    id: str
+    label: str  # as printed in its own row-header cell
+    path: tuple[str, ...] = ()  # enclosing row-header groups, outermost first
+    parts: tuple[str, ...] = ()  # non-empty: this row is the total of these rows
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.parts)
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """A rectangular part of a table: rows × columns, with its own header."""
+
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    title: str = ""  # printed as a full-width row above the block (table 2)
+    corner: str = ""  # the top-left header cell
+    orientation: Orientation = Orientation.DOWN
+
+    def column(self, column_id: str) -> ColumnSpec:
+        return self._columns_by_id[column_id]
+
+    @cached_property
+    def _columns_by_id(self) -> dict[str, ColumnSpec]:
+        return {c.id: c for c in self.columns}
+
+
+@dataclass(frozen=True)
+class BalanceSpec:
+    """In every column, the sum of the `left` rows equals the sum of the `right` rows."""
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    blocks: tuple[BlockSpec, ...]
+    note: str = ""  # what the statutory table says about its arithmetic, if anything
+    balances: tuple[BalanceSpec, ...] = ()
+
+    @property
+    def rows(self) -> tuple[RowSpec, ...]:
+        return tuple(r for b in self.blocks for r in b.rows)
+
+    def block_of(self, row_id: str) -> BlockSpec:
+        return self._index[row_id][0]
+
+    def row(self, row_id: str) -> RowSpec:
+        return self._index[row_id][1]
+
+    def has_cell(self, row_id: str, column_id: str) -> bool:
+        return row_id in self._index and column_id in self._index[row_id][0]._columns_by_id
+
+    @cached_property
+    def total_cells(self) -> frozenset[tuple[str, str]]:
+        """(row id, column id) of every cell that is a total of other cells."""
+        return frozenset((r.id, c.id) for r, c in self.cells() if r.is_total or c.is_total)
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[BlockSpec, RowSpec]]:
+        return {r.id: (b, r) for b in self.blocks for r in b.rows}
+
+    def cells(self) -> tuple[tuple[RowSpec, ColumnSpec], ...]:
+        """Every (row, column) pair that holds a value, in reading order."""
+        return tuple((r, c) for b in self.blocks for r in b.rows for c in b.columns)
+
+
+class SectionKind(Enum):
+    NARRATIVE = "narrative"
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str  # the narrative key or the table id in the report file
+    number: str  # 一 … 六
+    title: str
+    kind: SectionKind
+    suggested_subsections: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True)
+class AgencyKindSpec:
+    id: str
+    label: str
+    deadline: tuple[int, int] | None  # (month, day) of the following year, None: no deadline
+
+
+@dataclass(frozen=True)
+class MetaFieldSpec:
+    id: str
+    label: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    basis: str  # the document that fixes the format
+    title_suffix: str
+    sections: tuple[SectionSpec, ...]
+    tables: tuple[TableSpec, ...]
+    agency_kinds: tuple[AgencyKindSpec, ...]
+    meta_fields: tuple[MetaFieldSpec, ...]
+    narrative_parts: dict[str, str] = field(default_factory=dict)  # preamble/closing labels
+
+    def table(self, table_id: str) -> TableSpec:
+        return self._tables_by_id[table_id]
+
+    @cached_property
+    def _tables_by_id(self) -> dict[str, TableSpec]:
+        return {t.id: t for t in self.tables}
+
+    def section(self, section_id: str) -> SectionSpec:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def agency_kind(self, kind_id: str) -> AgencyKindSpec:
+        return next(k for k in self.agency_kinds if k.id == kind_id)
+
+    def meta_field(self, field_id: str) -> MetaFieldSpec:
+        return next(f for f in self.meta_fields if f.id == field_id)
+
+    def report_title(self, agency: str, year: int | None) -> str:
+        return f"{agency}{year if year is not None else '____'}年{self.title_suffix}"
+
+
+# --- The 2021 format -----------------------------------------------------------------------
+
+_FOUR_RESULTS = ("upheld", "corrected", "other", "pending")
+
+
+def _table_active_disclosure() -> TableSpec:
+    row_header = "信息内容"
+    issued = ColumnSpec("issued", "本年制发件数")
+    repealed = ColumnSpec("repealed", "本年废止件数")
+    in_force = ColumnSpec("in_force", "现行有效件数")
+    decisions = ColumnSpec("decisions", "本年处理决定数量")
+    amount = ColumnSpec("amount", "本年收费金额（单位：万元）", kind=CellKind.AMOUNT)
+    return TableSpec(
+        id="active_disclosure",
+        blocks=(
+            BlockSpec(
+                title="第二十条第（一）项",
+                corner=row_header,
+                columns=(issued, repealed, in_force),
+                rows=(RowSpec("regulations", "规章"), RowSpec("normative_documents", "行政规范性文件")),
+            ),
+            BlockSpec(
+                title="第二十条第（五）项",
+                corner=row_header,
+                columns=(decisions,),
+                rows=(RowSpec("administrative_license", "行政许可"),),
+            ),
+            BlockSpec(
+                title="第二十条第（六）项",
+                corner=row_header,
+                columns=(decisions,),
+                rows=(
+                    RowSpec("administrative_penalty", "行政处罚"),
+                    RowSpec("administrative_coercion", "行政强制"),
+                ),
+            ),
+            BlockSpec(
+                title="第二十条第（八）项",
+                corner=row_header,
+                columns=(amount,),
+                rows=(RowSpec("administrative_fees", "行政事业性收费"),),
+            ),
+        ),
+    )
+
+
+def _table_applications() -> TableSpec:
+    applicant = "申请人情况"
+    organisation = "法人或其他组织"
+    parts = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
+    columns = (
+        ColumnSpec("natural_person", "自然人", path=(applicant,)),
+        ColumnSpec("commercial", "商业企业", path=(applicant, organisation)),
+        ColumnSpec("research", "科研机构", path=(applicant, organisation)),
+        ColumnSpec("social_welfare", "社会公益组织", path=(applicant, organisation)),
+        ColumnSpec("legal_service", "法律服务机构", path=(applicant, organisation)),
+        ColumnSpec("other_org", "其他", path=(applicant, organisation)),
+        ColumnSpec("total", "总计", path=(applicant,), parts=parts),
+    )
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    results = "三、本年度办理结果"
+    withheld = (results, "（三）不予公开")
+    unable = (results, "（四）无法提供")
+    unprocessed = (results, "（五）不予处理")
+    other = (results, "（六）其他处理")
+    result_rows = (
+        RowSpec("disclosed", "（一）予以公开", (results,)),
+        RowSpec("partially_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", (results,)),
+        RowSpec("withheld_state_secret", "1.属于国家秘密", withheld),
+        RowSpec("withheld_prohibited_by_law", "2.其他法律行政法规禁止公开", withheld),
+        RowSpec("withheld_three_security", "3.危及“三安全一稳定”", withheld),
+        RowSpec("withheld_third_party", "4.保护第三方合法权益", withheld),
+        RowSpec("withheld_internal_affairs", "5.属于三类内部事务信息", withheld),
+        RowSpec("withheld_process_info", "6.属于四类过程性信息", withheld),
+        RowSpec("withheld_enforcement_files", "7.属于行政执法案卷", withheld),
+        RowSpec("withheld_query_matters", "8.属于行政查询事项", withheld),
+        RowSpec("unable_not_held", "1.本机关不掌握相关政府信息", unable),
+        RowSpec("unable_needs_creation", "2.没有现成信息需要另行制作", unable),
+        RowSpec("unable_unclear", "3.补正后申请内容仍不明确", unable),
+        RowSpec("unprocessed_petition", "1.信访举报投诉类申请", unprocessed),
+        RowSpec("unprocessed_repeated", "2.重复申请", unprocessed),
+        RowSpec("unprocessed_publication", "3.要求提供公开出版物", unprocessed),
+        RowSpec("unprocessed_excessive", "4.无正当理由大量反复申请", unprocessed),
+        RowSpec("unprocessed_confirmation", "5.要求行政机关确认或重新出具已获取信息", unprocessed),
+        RowSpec(
+            "other_overdue_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            other,
+        ),
+        RowSpec(
+            "other_unpaid_fee",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            other,
+        ),
+        RowSpec("other_other", "3.其他", other),
+    )
+    rows = (
+        RowSpec("new_received", "一、本年新收政府信息公开申请数量"),
+        RowSpec("carried_over", "二、上年结转政府信息公开申请数量"),
+        *result_rows,
+        RowSpec("results_total", "（七）总计", (results,), parts=tuple(r.id for r in result_rows)),
+        RowSpec("carried_forward", "四、结转下年度继续办理"),
+    )
+    return TableSpec(
+        id="applications",
+        blocks=(
+            BlockSpec(
+                corner=note,
+                columns=columns,
+                rows=rows,
+            ),
+        ),
+        note=note,
+        balances=(BalanceSpec(("new_received", "carried_over"), ("results_total", "carried_forward")),),
+    )
+
+
+def _table_review_litigation() -> TableSpec:
+    columns = (
+        ColumnSpec("upheld", "结果维持"),
+        ColumnSpec("corrected", "结果纠正"),
+        ColumnSpec("other", "其他结果"),
+        ColumnSpec("pending", "尚未审结"),
+        ColumnSpec("total", "总计", parts=_FOUR_RESULTS),
+    )
+    litigation = "行政诉讼"
+    return TableSpec(
+        id="review_litigation",
+        blocks=(
+            BlockSpec(
+                columns=columns,
+                rows=(
+                    RowSpec("review", "行政复议"),
+                    RowSpec("litigation_direct", "未经复议直接起诉", (litigation,)),
+                    RowSpec("litigation_after_review", "复议后起诉", (litigation,)),
+                ),
+                orientation=Orientation.ACROSS,
+            ),
+        ),
+    )
+
+
+def _build_2021() -> Template:
+    narrative = SectionKind.NARRATIVE
+    table = SectionKind.TABLE
+    return Template(
+        id="2021",
+        name="政府信息公开工作年度报告格式（2021）",
+        basis="国办公开办函〔2021〕30号",
+        title_suffix="政府信息公开工作年度报告",
+        sections=(
+            SectionSpec(
+                "overview",
+                "一",
+                "总体情况",
+                narrative,
+                ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"),
+            ),
+            SectionSpec("active_disclosure", "二", "主动公开政府信息情况", table),
+            SectionSpec("applications", "三", "收到和处理政府信息公开申请情况", table),
+            SectionSpec("review_litigation", "四", "政府信息公开行政复议、行政诉讼情况", table),
+            SectionSpec("problems", "五", "存在的主要问题及改进情况", narrative, ("存在的主要问题", "改进情况")),
+            SectionSpec(
+                "other",
+                "六",
+                "其他需要报告的事项",
+                narrative,
+                (
+                    "信息处理费收取情况",
+                    "落实上级年度政务公开工作要点情况",
+                    "人大代表建议和政协提案办理结果公开情况",
+                    "政务公开工作创新情况",
+                ),
+            ),
+        ),
+        tables=(_table_active_disclosure(), _table_applications(), _table_review_litigation()),
+        agency_kinds=(
+            AgencyKindSpec("department", "县级以上人民政府部门", (1, 31)),
+            AgencyKindSpec("government", "县级以上人民政府", (3, 31)),
+            AgencyKindSpec("township", "乡镇人民政府、街道办事处", None),
+        ),
+        meta_fields=(
+            MetaFieldSpec("agency", "机关名称", required=True),
+            MetaFieldSpec("agency_kind", "机关类型"),
+            MetaFieldSpec("year", "年度", required=True),
+            MetaFieldSpec("issue_date", "成文日期", required=True),
+            MetaFieldSpec("signatory", "落款"),
+            MetaFieldSpec("contact", "联系方式"),
+        ),
+        narrative_parts={"preamble": "开头语", "closing": "结束语"},
+    )
+
+
+TEMPLATE_2021 = _build_2021()
+TEMPLATES = {TEMPLATE_2021.id: TEMPLATE_2021}
+
+
+# --- Names derived from labels, for messages --------------------------------------------------
+
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def ordinal(label: str) -> str:
+    """The leading number of a label: '三、本年度办理结果' → '三', '（三）不予公开' → '（三）', '1.属于…' → '1.'."""
+    match = _ORDINAL.match(label)
+    return match.group(0).rstrip("、") if match else ""
+
+
+def row_title(row: RowSpec) -> str:
+    """A row's name for messages, e.g. '三（三）1.属于国家秘密' or '行政诉讼—复议后起诉'."""
+    prefixes = [ordinal(p) for p in row.path]
+    if all(prefixes):
+        return "".join(prefixes) + row.label
+    return "—".join((*row.path, row.label))
+
+
+def row_short(row: RowSpec) -> str:
+    """A row's number only, e.g. '一', '三（七）'; falls back to the title for unnumbered rows."""
+    prefixes = [ordinal(p) for p in (*row.path, row.label)]
+    return "".join(prefixes).rstrip(".") if all(prefixes) else row_title(row)
+
+
+def column_title(column: ColumnSpec) -> str:
+    return column.label

@@ -1,0 +1,100 @@
+"""Cell values and how typed, pasted or imported text becomes one.
+
+A cell holds an int (a count), a Decimal (the fee in 万元), an Invalid (something that was read but
+is not a number, kept so a person can see and fix it) or nothing (not filled in).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from model.template import CellKind
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A value that was read from a file but is not a valid number for its cell."""
+
+    raw: str
+
+    def __str__(self) -> str:
+        return self.raw
+
+
+CellValue = int | Decimal | Invalid | None
+
+# Text that means "not filled in" in a typed or imported cell.
+_BLANK_MARKS = frozenset({"", "/", "／", "—", "-", "－", "——"})
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+class ParseError(ValueError):
+    """Text that cannot go into a cell; the message is Chinese and says why."""
+
+
+def normalize_number_text(text: str) -> str:
+    """Full-width digits and signs to ASCII, spaces dropped, thousands separators removed."""
+    folded = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
+    if _THOUSANDS.match(folded):
+        folded = folded.replace(",", "")
+    return folded
+
+
+def is_blank_text(text: str) -> bool:
+    return normalize_number_text(text) in _BLANK_MARKS
+
+
+def parse_cell(text: str, kind: CellKind) -> int | Decimal | None:
+    """Parse what a person typed or pasted. Blank → None; raises ParseError with a Chinese reason."""
+    folded = normalize_number_text(text)
+    if folded in _BLANK_MARKS:
+        return None
+    if not _PLAIN.match(folded):
+        raise ParseError(f"“{text.strip()}”不是数字")
+    number = Decimal(folded)
+    if kind is CellKind.AMOUNT:
+        return number
+    if number != number.to_integral_value():
+        raise ParseError(f"“{text.strip()}”不是整数，件数只能填整数")
+    return int(number)
+
+
+def coerce_file_value(raw: object, kind: CellKind) -> CellValue:
+    """A value read from a report file or a document: valid numbers pass, the rest become Invalid."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return Invalid(str(raw).lower())
+    if isinstance(raw, int):
+        return raw if kind is CellKind.COUNT else Decimal(raw)
+    if isinstance(raw, float):
+        raw = Decimal(repr(raw))
+    if isinstance(raw, Decimal):
+        if kind is CellKind.AMOUNT:
+            return raw
+        return int(raw) if raw == raw.to_integral_value() else Invalid(str(raw))
+    if isinstance(raw, str):
+        try:
+            return parse_cell(raw, kind)
+        except (ParseError, InvalidOperation):
+            return Invalid(raw)
+    return Invalid(str(raw))
+
+
+def format_value(value: CellValue) -> str:
+    """How a value is shown and printed; '' for not filled in."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    return str(value)
+
+
+def format_amount(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: Decimal('1.50') → '1.5', Decimal('0E-2') → '0'."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
