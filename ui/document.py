@@ -1,0 +1,86 @@
+"""The open report as the window sees it: the model, its undo stack, its file, its current findings.
+
+Every edit goes through an undo command pushed here; after each one the checker runs again and
+`findingsChanged` tells the views. Widgets never hold values of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from typing_extensions import override
+
+from model.checks import Finding, check
+from model.report import Report
+from model.reviews import apply_reviews
+from model.values import CellValue
+
+CellChange = tuple[str, str, CellValue]  # row id, column id, new value
+
+
+class ReportDocument(QObject):
+    changed = Signal()  # any edit, undo or redo
+    cellsChanged = Signal(str)  # a table's values changed: its id
+    findingsChanged = Signal()
+    pathChanged = Signal()
+
+    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.findings: list[Finding] = []
+        self.recheck()
+
+    def recheck(self) -> None:
+        self.findings = apply_reviews(self.report, check(self.report))
+        self.findingsChanged.emit()
+
+    def notify_changed(self) -> None:
+        """Call after any change to the report (commands do it for you)."""
+        self.recheck()
+        self.changed.emit()
+
+    def set_cells(self, table_id: str, changes: Sequence[CellChange], text: str = "编辑单元格") -> None:
+        """Change cells of one table as one undoable step (a typed value or a pasted block)."""
+        old = [(row, column, self.report.stored(table_id, row, column)) for row, column, _ in changes]
+        if all(o[2] == n[2] and type(o[2]) is type(n[2]) for o, n in zip(old, changes, strict=True)):
+            return
+        self.undo_stack.push(_CellsCommand(self, table_id, list(changes), old, text))
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.pathChanged.emit()
+
+
+class _CellsCommand(QUndoCommand):
+    def __init__(
+        self,
+        document: ReportDocument,
+        table_id: str,
+        new: list[CellChange],
+        old: list[CellChange],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._document = document
+        self._table_id = table_id
+        self._new = new
+        self._old = old
+
+    def _apply(self, changes: list[CellChange]) -> None:
+        for row, column, value in changes:
+            self._document.report.set_cell(self._table_id, row, column, value)
+        self._document.cellsChanged.emit(self._table_id)
+        self._document.notify_changed()
+
+    @override
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    @override
+    def undo(self) -> None:
+        self._apply(self._old)
