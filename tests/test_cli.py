@@ -1,0 +1,95 @@
+"""`main.py check` and `convert` as a user runs them: real processes, exit codes, output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from model.files import save_report
+from model.report import Report
+
+MAIN = str(Path(__file__).parents[1] / "main.py")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, MAIN, *args], capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
+    )
+
+
+def _save(report: Report, folder: Path, name: str) -> str:
+    path = folder / name
+    save_report(report, path)
+    return str(path)
+
+
+def test_check_of_a_clean_report_exits_0(report: Report, tmp_path: Path) -> None:
+    result = _run("check", _save(report, tmp_path, "ok.nianbao.json"))
+    assert result.returncode == 0, result.stderr
+    assert "0 个错误，0 个提醒" in result.stdout
+
+
+def test_check_with_an_error_exits_1_and_says_where(report: Report, tmp_path: Path) -> None:
+    report.set_cell("applications", "new_received", "total", 10)
+    result = _run("check", _save(report, tmp_path, "bad.nianbao.json"))
+    assert result.returncode == 1
+    assert "ROW_TOTAL" in result.stdout and "applications/new_received/total" in result.stdout
+
+
+def test_check_json_gives_the_contract_fields(report: Report, tmp_path: Path) -> None:
+    report.set_cell("applications", "new_received", "total", 10)
+    report.meta.issue_date = None
+    path = _save(report, tmp_path, "bad.nianbao.json")
+    result = _run("check", "--json", path)
+    rows = json.loads(result.stdout)
+    assert {"file", "severity", "code", "location", "message"} <= set(rows[0])
+    assert {
+        "file": path,
+        "severity": "error",
+        "code": "MISSING",
+        "location": {"field": "meta.issue_date"},
+    }.items() <= next(r for r in rows if r["code"] == "MISSING").items()
+    assert next(r for r in rows if r["code"] == "ROW_TOTAL")["location"] == {
+        "table": "applications",
+        "row": "new_received",
+        "column": "total",
+    }
+
+
+def test_unreadable_file_exits_2_with_one_line_per_file(report: Report, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.nianbao.json"
+    broken.write_text("{", encoding="utf-8")
+    result = _run(
+        "check", _save(report, tmp_path, "ok.nianbao.json"), str(broken), str(tmp_path / "missing.nianbao.json")
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "broken.nianbao.json" in lines[0] and "找不到文件" in lines[1]
+    assert "Traceback" not in result.stderr
+
+
+def test_unsupported_input_type_is_a_reason_not_a_crash(tmp_path: Path) -> None:
+    other = tmp_path / "report.odt"
+    other.write_bytes(b"whatever")
+    result = _run("check", str(other))
+    assert result.returncode == 2 and "暂不支持读取 .odt" in result.stderr
+
+
+def test_check_previous_adds_cross_year_findings(report: Report, tmp_path: Path) -> None:
+    last = _save(report, tmp_path, "2024.nianbao.json")
+    report.meta.year = 2025
+    report.meta.issue_date = report.meta.issue_date.replace(year=2026) if report.meta.issue_date else None
+    report.set_cell("applications", "carried_over", "natural_person", 4)
+    this = _save(report, tmp_path, "2025.nianbao.json")
+    result = _run("check", "--json", "--previous", last, this)
+    assert "CARRY_OVER" in {r["code"] for r in json.loads(result.stdout)}
+
+
+def test_convert_json_to_json_round_trips(report: Report, tmp_path: Path) -> None:
+    source = _save(report, tmp_path, "a.nianbao.json")
+    target = tmp_path / "b.nianbao.json"
+    result = _run("convert", source, str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == Path(source).read_text(encoding="utf-8")
