@@ -107,7 +107,8 @@ def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
 def run_window(argv: Sequence[str]) -> int:
     from ui.app import run
 
-    return run(list(argv))
+    status: int = run(list(argv))
+    return status
 
 
 def main(argv: Sequence[str]) -> int:

@@ -6,6 +6,7 @@ that was entered (e.g. imported) is kept so the checker can compare it with the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -124,20 +125,20 @@ class Report:
 
     def computed(self, table_id: str, row_id: str, column_id: str) -> Number | None:
         """The sum of a total cell's parts; None when the cell is no total or a part is not a number."""
-        return _computed(self, self.template.table(table_id), row_id, column_id)
+        parts = self.template.table(table_id).total_parts.get((row_id, column_id))
+        if parts is None:
+            return None
+        key = (table_id, row_id, column_id)
+        if key not in self._totals:
+            self._totals[key] = _sum(self.value(table_id, r, c) for r, c in parts)
+        return self._totals[key]
 
     def value(self, table_id: str, row_id: str, column_id: str) -> Number | None:
         """The number to show and print: computed for totals whose parts are all filled in."""
-        if (row_id, column_id) not in self.template.table(table_id).total_cells:
-            plain = self.tables[table_id].get(row_id, {}).get(column_id)
-            return None if isinstance(plain, Invalid) else plain
-        key = (table_id, row_id, column_id)
-        if key not in self._totals:
-            self._totals[key] = self.computed(table_id, row_id, column_id)
-        total = self._totals[key]
+        total = self.computed(table_id, row_id, column_id)
         if total is not None:
             return total
-        stored = self.stored(table_id, row_id, column_id)
+        stored = self.tables[table_id].get(row_id, {}).get(column_id)
         return None if isinstance(stored, Invalid) else stored
 
     def fill_totals(self) -> None:
@@ -163,29 +164,12 @@ class Report:
         return self.template.report_title(self.meta.agency, self.meta.year)
 
 
-def _as_number(value: CellValue) -> Number | None:
-    return None if value is None or isinstance(value, Invalid) else value
-
-
-def _computed(report: Report, table: TableSpec, row_id: str, column_id: str) -> Number | None:
-    block = table.block_of(row_id)
-    row = table.row(row_id)
-    column = block.column(column_id)
-    if column.is_total:
-        # A total column sums the row's parts; each part may itself be a total row's computed sum.
-        return _sum(report.value(table.id, row_id, c) for c in column.parts)
-    if row.is_total:
-        return _sum(report.value(table.id, r, column_id) for r in row.parts)
-    return None
-
-
-def _sum(values: object) -> Number | None:
+def _sum(values: Iterable[Number | None]) -> Number | None:
     total: Number = 0
-    for value in values:  # type: ignore[attr-defined]
-        number = _as_number(value)
-        if number is None:
+    for value in values:
+        if value is None:
             return None
-        total = total + number
+        total = total + value
     return total
 
 

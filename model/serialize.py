@@ -73,16 +73,16 @@ def _meta(data: dict[str, Any], template: Template) -> Meta:
     )
 
 
-def _section(data: object, where: str) -> NarrativeSection:
-    if data is None:
+def _section(raw: object, where: str) -> NarrativeSection:
+    if raw is None:
         return NarrativeSection()
-    if isinstance(data, str):  # a section written as plain text is its intro
-        return NarrativeSection(intro=data)
-    data = _expect(data, dict, where, "对象")
+    if isinstance(raw, str):  # a section written as plain text is its intro
+        return NarrativeSection(intro=raw)
+    data: dict[str, Any] = _expect(raw, dict, where, "对象")
     subsections = []
     for i, item in enumerate(_expect(data.get("subsections", []), list, f"{where}.subsections", "列表")):
-        item = _expect(item, dict, f"{where}.subsections[{i}]", "对象")
-        subsections.append(Subsection(_text(item, "title", where), _text(item, "text", where)))
+        entry: dict[str, Any] = _expect(item, dict, f"{where}.subsections[{i}]", "对象")
+        subsections.append(Subsection(_text(entry, "title", where), _text(entry, "text", where)))
     return NarrativeSection(_text(data, "intro", where), subsections)
 
 
@@ -96,27 +96,27 @@ def _narrative(data: dict[str, Any]) -> Narrative:
     )
 
 
-def _table(spec: TableSpec, data: object) -> dict[str, dict[str, CellValue]]:
-    data = _expect(data, dict, f"tables.{spec.id}", "对象")
+def _table(spec: TableSpec, raw: object) -> dict[str, dict[str, CellValue]]:
+    data: dict[str, Any] = _expect(raw, dict, f"tables.{spec.id}", "对象")
     values: dict[str, dict[str, CellValue]] = {}
     for row_id, row in data.items():
         if row_id not in {r.id for r in spec.rows}:
             raise ReportFileError(f"文件内容不符合年报格式：表 {spec.id} 中有未知的行 “{row_id}”")
-        row = _expect(row, dict, f"tables.{spec.id}.{row_id}", "对象")
+        cells: dict[str, Any] = _expect(row, dict, f"tables.{spec.id}.{row_id}", "对象")
         block = spec.block_of(row_id)
-        for column_id, raw in row.items():
+        for column_id, raw_value in cells.items():
             if not spec.has_cell(row_id, column_id):
                 raise ReportFileError(f"文件内容不符合年报格式：表 {spec.id} 的行 {row_id} 中有未知的列 “{column_id}”")
-            value = coerce_file_value(raw, block.column(column_id).kind)
+            value = coerce_file_value(raw_value, block.column(column_id).kind)
             if value is not None:
                 values.setdefault(row_id, {})[column_id] = value
     return values
 
 
-def _previous(data: object) -> Previous | None:
-    if data is None:
+def _previous(raw: object) -> Previous | None:
+    if raw is None:
         return None
-    data = _expect(data, dict, "previous", "对象")
+    data: dict[str, Any] = _expect(raw, dict, "previous", "对象")
     carried = _expect(data.get("carried_forward", {}), dict, "previous.carried_forward", "对象")
     in_force = _expect(data.get("in_force", {}), dict, "previous.in_force", "对象")
     return Previous(
@@ -126,18 +126,18 @@ def _previous(data: object) -> Previous | None:
     )
 
 
-def _reviews(data: object) -> list[Review]:
-    items = _expect(data if data is not None else [], list, "reviews", "列表")
+def _reviews(raw: object) -> list[Review]:
+    items: list[Any] = _expect(raw if raw is not None else [], list, "reviews", "列表")
     reviews = []
     for i, item in enumerate(items):
-        item = _expect(item, dict, f"reviews[{i}]", "对象")
-        location = _expect(item.get("location", {}), dict, f"reviews[{i}].location", "对象")
+        entry: dict[str, Any] = _expect(item, dict, f"reviews[{i}]", "对象")
+        location = _expect(entry.get("location", {}), dict, f"reviews[{i}].location", "对象")
         reviews.append(
             Review(
-                code=str(item.get("code", "")),
+                code=str(entry.get("code", "")),
                 location={str(k): str(v) for k, v in location.items()},
-                reason=str(item.get("reason", "")),
-                fingerprint=str(item.get("fingerprint", "")),
+                reason=str(entry.get("reason", "")),
+                fingerprint=str(entry.get("fingerprint", "")),
             )
         )
     return reviews
@@ -157,8 +157,8 @@ def _check_header(data: dict[str, Any]) -> Template:
     return TEMPLATES[template_id]
 
 
-def report_from_dict(data: object) -> Report:
-    data = _expect(data, dict, "文件顶层", "对象")
+def report_from_dict(document: object) -> Report:
+    data: dict[str, Any] = _expect(document, dict, "文件顶层", "对象")
     template = _check_header(data)
     tables = _expect(data.get("tables", {}), dict, "tables", "对象")
     for table_id in tables:

@@ -98,9 +98,18 @@ class TableSpec:
         return row_id in self._index and column_id in self._index[row_id][0]._columns_by_id
 
     @cached_property
-    def total_cells(self) -> frozenset[tuple[str, str]]:
-        """(row id, column id) of every cell that is a total of other cells."""
-        return frozenset((r.id, c.id) for r, c in self.cells() if r.is_total or c.is_total)
+    def total_parts(self) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+        """(row id, column id) of every total cell → the cells it adds up.
+
+        A cell that is both (（七）总计 × 总计) adds up its row, whose parts are themselves totals.
+        """
+        parts: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        for row, column in self.cells():
+            if column.is_total:
+                parts[(row.id, column.id)] = tuple((row.id, p) for p in column.parts)
+            elif row.is_total:
+                parts[(row.id, column.id)] = tuple((p, column.id) for p in row.parts)
+        return parts
 
     @cached_property
     def _index(self) -> dict[str, tuple[BlockSpec, RowSpec]]:

@@ -22,7 +22,7 @@ def check_values(report: Report) -> list[Finding]:
         for row_id, row_values in values.items():
             block = table.block_of(row_id)
             for column_id, value in row_values.items():
-                if not isinstance(value, Invalid) and value >= 0:
+                if value is None or (not isinstance(value, Invalid) and value >= 0):
                     continue
                 where = (
                     f"{_heading(report, table)}：{row_title(table.row(row_id))} {column_title(block.column(column_id))}"
@@ -33,7 +33,7 @@ def check_values(report: Report) -> list[Finding]:
                         findings.append(error("NOT_NUMBER", location, f"{where}：“{value.raw}”不是有效金额"))
                     else:
                         findings.append(error("NOT_INTEGER", location, f"{where}：“{value.raw}”不是整数"))
-                elif value < 0:
+                else:
                     findings.append(error("NEGATIVE", location, f"{where}：不能为负数（{format_value(value)}）"))
     return findings
 
@@ -45,6 +45,11 @@ def _sum_of(values: Iterable[Number | None]) -> Number | None:
             return None
         total += value
     return total
+
+
+def _gap(a: Number, b: Number) -> Number:
+    gap: Number = a - b if a >= b else b - a
+    return gap
 
 
 def _declared(report: Report, table_id: str, row_id: str, column_id: str) -> Number | None:
@@ -66,7 +71,7 @@ def _column_totals(report: Report, table: TableSpec) -> list[Finding]:
                     continue
                 message = (
                     f"{_heading(report, table)}：{row_title(row)} 的{column.label}为{format_value(declared)}，"
-                    f"各项之和为{format_value(expected)}，相差{format_value(abs(declared - expected))}"
+                    f"各项之和为{format_value(expected)}，相差{format_value(_gap(declared, expected))}"
                 )
                 related = tuple(cell(table.id, row.id, p) for p in column.parts)
                 findings.append(error("ROW_TOTAL", cell(table.id, row.id, column.id), message, related))
@@ -86,7 +91,7 @@ def _row_totals(report: Report, table: TableSpec) -> list[Finding]:
                     continue
                 message = (
                     f"{_heading(report, table)}：{column.label}列 {row_short(row)}为{format_value(declared)}，"
-                    f"各项办理结果之和为{format_value(expected)}，相差{format_value(abs(declared - expected))}"
+                    f"各项办理结果之和为{format_value(expected)}，相差{format_value(_gap(declared, expected))}"
                 )
                 related = tuple(cell(table.id, p, column.id) for p in row.parts)
                 findings.append(error("RESULTS_TOTAL", cell(table.id, row.id, column.id), message, related))
@@ -121,7 +126,7 @@ def check_balance(report: Report) -> list[Finding]:
                     continue
                 message = (
                     f"{_heading(report, table)}：{column.label}列 {'+'.join(row_short(r) for r in left)}={format_value(a)}，"
-                    f"{'+'.join(row_short(r) for r in right)}={format_value(b)}，相差{format_value(abs(a - b))}"
+                    f"{'+'.join(row_short(r) for r in right)}={format_value(b)}，相差{format_value(_gap(a, b))}"
                 )
                 locations = [cell(table.id, r.id, column.id) for r in (*left, *right)]
                 findings.append(error("BALANCE", locations[-1], message, tuple(locations[:-1])))

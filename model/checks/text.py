@@ -6,25 +6,34 @@ import re
 from collections.abc import Iterator
 
 from model.checks.findings import Finding, Location, cell, field_at, warning
-from model.report import Report
+from model.report import Number, Report
 from model.template import TableSpec, row_title
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十百]+)"
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 FEE_WORDS = ("信息处理费", "处理费")
-_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^。；;]{0,20}?申请")
+_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^。；;\n]{0,20}?申请")
 _RECEIVED = re.compile(
-    r"(?<![未有])(?:收到|受理|接到|新收)[^。；;，,、\d]{0,25}?申请[^。；;，,\d]{0,6}?" + _NUMBER + r"(?:件|个|条|份)"
+    r"(?<![未有])(?:收到|受理|接到|新收)[^。；;，,、\d\n]{0,25}?申请[^。；;，,\d\n]{0,6}?"
+    + _NUMBER
+    + r"(?:件|个|条|份)"
 )
 
-# (what the text calls it, the table rows it is counted in, the column holding the count)
-_PROCEEDINGS = (
-    ("行政复议", ("review",)),
-    ("行政诉讼", ("litigation_direct", "litigation_after_review")),
-)
 _PROCEEDINGS_TABLE, _PROCEEDINGS_COLUMN = "review_litigation", "total"
+# (what the text calls it, the table 4 rows it is counted in, "none" sentences, counting sentences)
+_PROCEEDING_PATTERNS = tuple(
+    (
+        word,
+        rows,
+        re.compile(r"(?:未|没有|无)[^。；;\n]{0,30}?" + word),
+        re.compile(word + r"(?:案件|申请)?(?:共|合计)?" + _NUMBER + r"(?:件|起)"),
+    )
+    for word, rows in (
+        ("行政复议", ("review",)),
+        ("行政诉讼", ("litigation_direct", "litigation_after_review")),
+    )
+)
 _APPLICATIONS = ("applications", "new_received", "total")
 
 
@@ -62,10 +71,6 @@ def text_fields(report: Report) -> Iterator[tuple[str, str]]:
     yield "narrative.closing", narrative.closing
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
 def check_fee_stated(report: Report) -> list[Finding]:
     """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected (国办函〔2020〕109号)."""
     section = report.template.section("other")
@@ -76,48 +81,45 @@ def check_fee_stated(report: Report) -> list[Finding]:
     return [warning("FEE_NOT_STATED", field_at("narrative.other.intro"), message)]
 
 
+def _mismatch(path: str, said: str, table_name: str, count: Number, cells: tuple[Location, ...]) -> Finding:
+    message = f"正文说“{said.strip()}”，但{table_name}总计为{count}"
+    return warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells)
+
+
 def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding]:
     table_id, row_id, column_id = _APPLICATIONS
     received = report.value(table_id, row_id, column_id)
-    if received is None:
+    if received is None or "申请" not in text:
         return []
-    label = row_title(report.template.table(table_id).row(row_id))
-    where = cell(table_id, row_id, column_id)
+    name = f"表三“{row_title(report.template.table(table_id).row(row_id))}”"
+    cells = (cell(table_id, row_id, column_id),)
     findings = []
-    for sentence in _sentences(text):
-        if received > 0 and _NONE_RECEIVED.search(sentence):
-            message = f"正文说“{sentence.strip()[:40]}”，但表三“{label}”总计为{received}"
-            findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, (where,)))
-        for match in _RECEIVED.finditer(sentence):
-            stated = chinese_number(match.group(1))
-            if stated is not None and stated != received:
-                message = f"正文说“{match.group(0)}”，但表三“{label}”总计为{received}"
-                findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, (where,)))
+    if received > 0:
+        findings += [_mismatch(path, m.group(0), name, received, cells) for m in _NONE_RECEIVED.finditer(text)]
+    for match in _RECEIVED.finditer(text):
+        stated = chinese_number(match.group(1))
+        if stated is not None and stated != received:
+            findings.append(_mismatch(path, match.group(0), name, received, cells))
     return findings
 
 
 def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]:
-    table = report.template.table(_PROCEEDINGS_TABLE)
     findings = []
-    for word, rows in _PROCEEDINGS:
+    for word, rows, none_said, stated in _PROCEEDING_PATTERNS:
         if word not in text:
             continue
-        values = [report.value(table.id, r, _PROCEEDINGS_COLUMN) for r in rows]
+        values = [report.value(_PROCEEDINGS_TABLE, r, _PROCEEDINGS_COLUMN) for r in rows]
         if any(v is None for v in values):
             continue
         count = sum(int(v) for v in values if v is not None)
-        cells = tuple(cell(table.id, r, _PROCEEDINGS_COLUMN) for r in rows)
-        none_said = re.compile(r"(?:未|没有|无)[^。；;]{0,30}?" + word)
-        stated = re.compile(word + r"(?:案件|申请)?(?:共|合计)?" + _NUMBER + r"(?:件|起)")
-        for sentence in _sentences(text):
-            if count > 0 and none_said.search(sentence):
-                message = f"正文说“{sentence.strip()[:40]}”，但表四{word}总计为{count}"
-                findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells))
-            for match in stated.finditer(sentence):
-                number = chinese_number(match.group(1))
-                if number is not None and number != count:
-                    message = f"正文说“{match.group(0)}”，但表四{word}总计为{count}"
-                    findings.append(warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells))
+        cells = tuple(cell(_PROCEEDINGS_TABLE, r, _PROCEEDINGS_COLUMN) for r in rows)
+        name = f"表四{word}"
+        if count > 0:
+            findings += [_mismatch(path, m.group(0), name, count, cells) for m in none_said.finditer(text)]
+        for match in stated.finditer(text):
+            number = chinese_number(match.group(1))
+            if number is not None and number != count:
+                findings.append(_mismatch(path, match.group(0), name, count, cells))
     return findings
 
 
@@ -136,13 +138,14 @@ def check_outlook_year(report: Report) -> list[Finding]:
     year = report.meta.year
     if year is None:
         return []
-    plan = re.compile(rf"^\s*{year}年度?[，,、]?[^，,。]{{0,15}}?将(?!近)")
+    plan = re.compile(rf"(?:^|[。！？!?\n])\s*({year}年度?[，,、]?[^，,。\n]{{0,15}}?将(?!近)[^。\n]{{0,12}})")
     findings = []
     for path, text in text_fields(report):
-        for sentence in _sentences(text):
-            if plan.search(sentence):
-                message = f"正文“{sentence.strip()[:30]}…”是下一步打算，年份应为{year + 1}年而非报告年度{year}年？"
-                findings.append(warning("YEAR_IN_OUTLOOK", field_at(path), message))
+        if str(year) not in text:
+            continue
+        for match in plan.finditer(text):
+            message = f"正文“{match.group(1)}…”是下一步打算，年份应为{year + 1}年而非报告年度{year}年？"
+            findings.append(warning("YEAR_IN_OUTLOOK", field_at(path), message))
     return findings
 
 
