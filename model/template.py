@@ -407,4 +407,7 @@ def row_short(row: RowSpec) -> str:
 
 
 def column_title(column: ColumnSpec) -> str:
+    """A column's name for messages; a short label inside a sub-group is qualified: '法人或其他组织—其他'."""
+    if len(column.label) <= 2 and len(column.path) >= 2:
+        return f"{column.path[-1]}—{column.label}"
     return column.label

@@ -70,7 +70,7 @@ def _column_totals(report: Report, table: TableSpec) -> list[Finding]:
                 if expected is None or expected == declared:
                     continue
                 message = (
-                    f"{_heading(report, table)}：{row_title(row)} 的{column.label}为{format_value(declared)}，"
+                    f"{_heading(report, table)}：{row_title(row)}的{column_title(column)}为{format_value(declared)}，"
                     f"各项之和为{format_value(expected)}，相差{format_value(_gap(declared, expected))}"
                 )
                 related = tuple(cell(table.id, row.id, p) for p in column.parts)
@@ -90,7 +90,7 @@ def _row_totals(report: Report, table: TableSpec) -> list[Finding]:
                 if expected is None or expected == declared:
                     continue
                 message = (
-                    f"{_heading(report, table)}：{column.label}列 {row_short(row)}为{format_value(declared)}，"
+                    f"{_heading(report, table)}：{column_title(column)}列 {row_short(row)}为{format_value(declared)}，"
                     f"各项办理结果之和为{format_value(expected)}，相差{format_value(_gap(declared, expected))}"
                 )
                 related = tuple(cell(table.id, p, column.id) for p in row.parts)
@@ -125,7 +125,7 @@ def check_balance(report: Report) -> list[Finding]:
                 if a is None or b is None or a == b:
                     continue
                 message = (
-                    f"{_heading(report, table)}：{column.label}列 {'+'.join(row_short(r) for r in left)}={format_value(a)}，"
+                    f"{_heading(report, table)}：{column_title(column)}列 {'+'.join(row_short(r) for r in left)}={format_value(a)}，"
                     f"{'+'.join(row_short(r) for r in right)}={format_value(b)}，相差{format_value(_gap(a, b))}"
                 )
                 locations = [cell(table.id, r.id, column.id) for r in (*left, *right)]

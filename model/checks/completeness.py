@@ -6,7 +6,7 @@ from datetime import date
 
 from model.checks.findings import Finding, cell, error, field_at, warning
 from model.report import Report
-from model.template import SectionKind, row_title
+from model.template import SectionKind, column_title, row_title
 
 
 def check_required_meta(report: Report) -> list[Finding]:
@@ -33,11 +33,11 @@ def check_missing_cells(report: Report) -> list[Finding]:
                 ]
                 if not empty:
                     continue
-                names = "、".join(c.label for c in empty)
+                names = "、".join(column_title(c) for c in empty)
                 where = row_title(row) if len(block.columns) > 1 else row.label
                 locations = tuple(cell(table.id, row.id, c.id) for c in empty)
                 message = (
-                    f"{heading}：{where} 的{names}未填写" if len(block.columns) > 1 else f"{heading}：{where}未填写"
+                    f"{heading}：{where}的{names}未填写" if len(block.columns) > 1 else f"{heading}：{where}未填写"
                 )
                 findings.append(error("MISSING", locations[0], message, locations[1:]))
     return findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model.checks.findings import Finding, cell, error, warning
 from model.report import Previous, Report
-from model.template import row_short
+from model.template import column_title, row_short
 from model.values import Invalid, format_value
 
 CARRY_FROM = ("applications", "carried_forward")  # last year's row …
@@ -45,7 +45,7 @@ def check_carry_over(report: Report, previous: Previous | None) -> list[Finding]
             continue
         year = f"{previous.year}年" if previous.year else "上年"
         message = (
-            f"{heading}：{column.label}列 {row_short(table.row(row_id))}、上年结转为{format_value(this_year)}，"
+            f"{heading}：{column_title(column)}列 {row_short(table.row(row_id))}、上年结转为{format_value(this_year)}，"
             f"但{year}报告的{row_short(last_row)}、结转下年度为{last_year}"
         )
         findings.append(error("CARRY_OVER", cell(table_id, row_id, column.id), message))

@@ -9,7 +9,7 @@ from model.checks.findings import Finding, Location, cell, field_at, warning
 from model.report import Number, Report
 from model.template import TableSpec, row_title
 
-_NUMBER = r"(\d+|[零〇一二两三四五六七八九十百]+)"
+_NUMBER = r"\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*"  # "2件", "2 件", "两件"
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 FEE_WORDS = ("信息处理费", "处理费")
@@ -138,7 +138,7 @@ def check_outlook_year(report: Report) -> list[Finding]:
     year = report.meta.year
     if year is None:
         return []
-    plan = re.compile(rf"(?:^|[。！？!?\n])\s*({year}年度?[，,、]?[^，,。\n]{{0,15}}?将(?!近)[^。\n]{{0,12}})")
+    plan = re.compile(rf"(?:^|[。！？!?\n])\s*({year}\s*年度?[，,、]?[^，,。\n]{{0,15}}?将(?!近)[^。\n]{{0,12}})")
     findings = []
     for path, text in text_fields(report):
         if str(year) not in text:
