@@ -1,0 +1,116 @@
+"""A workbook's cells as plain data, read safely: bounded size, bounded area, friendly errors.
+
+The importer never touches openpyxl objects: it gets each sheet as a map from (row, column) to what
+the cell holds, with formulas told apart from typed values, so it can be tested on plain dicts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from export.zipguard import check_package
+from model.files import read_bytes_bounded
+from model.serialize import ReportFileError
+
+WHAT = "Excel 工作簿"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_XML_BYTES = 8 * 1024 * 1024  # ours is ~60 KB; a spreadsheet with more XML is something else
+MAX_ROWS = 400  # the report's sheets are far smaller; nothing below or right of this is read
+MAX_COLUMNS = 40
+MAX_SHEETS = 50
+
+Position = tuple[int, int]  # (row, column), 1-based
+
+
+@dataclass(frozen=True)
+class Entry:
+    value: object  # int, float, str, datetime, bool, or a formula's text ("=SUM(…)")
+    is_formula: bool = False
+
+
+@dataclass(frozen=True)
+class SheetCells:
+    name: str
+    cells: dict[Position, Entry]
+
+    def text(self, position: Position) -> str:
+        entry = self.cells.get(position)
+        if entry is None or entry.value is None or entry.is_formula:
+            return ""
+        return str(entry.value)
+
+
+def label_key(text: str) -> str:
+    """Labels compared loosely when locating things: width, spaces and line breaks do not matter."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _check_xml_budget(path: Path) -> None:
+    with zipfile.ZipFile(path) as package:
+        xml_bytes = sum(m.file_size for m in package.infolist() if m.filename.endswith((".xml", ".rels")))
+    if xml_bytes > MAX_XML_BYTES:
+        raise ReportFileError(f"{WHAT}内容过多（{xml_bytes / 1024 / 1024:.0f} MB），不是本程序导出的年报工作簿")
+
+
+@contextmanager
+def _opened(data: bytes, *, values: bool) -> Iterator[Workbook]:
+    workbook = load_workbook(BytesIO(data), read_only=True, data_only=values)
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def _sheet_cells(sheet: object, *, values: bool) -> dict[Position, Entry]:
+    cells: dict[Position, Entry] = {}
+    for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):  # type: ignore[attr-defined]
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if value is None or value == "":
+                continue
+            is_formula = not values and getattr(cell, "data_type", "") == "f"
+            cells[(cell.row, cell.column)] = Entry(value, is_formula)
+    return cells
+
+
+def _read_sheets(data: bytes, *, values: bool) -> list[SheetCells]:
+    with _opened(data, values=values) as workbook:
+        worksheets = workbook.worksheets[:MAX_SHEETS]
+        return [SheetCells(ws.title, _sheet_cells(ws, values=values)) for ws in worksheets]
+
+
+def read_cells(path: Path) -> tuple[list[SheetCells], bytes]:
+    """Every sheet's cells (formulas as text), and the raw package for a second look at cached values."""
+    check_package(path, WHAT)
+    _check_xml_budget(path)
+    data = read_bytes_bounded(path, MAX_FILE_BYTES, WHAT)
+    return _guarded(lambda: _read_sheets(data, values=False)), data
+
+
+def read_cached_values(data: bytes) -> dict[str, dict[Position, Entry]]:
+    """What each formula showed when the workbook was last saved by a spreadsheet program."""
+    sheets = _guarded(lambda: _read_sheets(data, values=True))
+    return {sheet.name: sheet.cells for sheet in sheets}
+
+
+def _guarded(read: Callable[[], list[SheetCells]]) -> list[SheetCells]:
+    # openpyxl raises many kinds of exception on a damaged package (KeyError for a missing part,
+    # ValueError, TypeError, XML parse errors, defusedxml refusals); to the person they all mean
+    # the same thing, so all of them become one Chinese reason.
+    try:
+        return read()
+    except ReportFileError:
+        raise
+    except MemoryError:
+        raise ReportFileError(f"{WHAT}内容过大，无法读取") from None
+    except Exception as error:
+        raise ReportFileError(f"无法读取{WHAT}：文件已损坏或不是 .xlsx 格式（{type(error).__name__}）") from None
