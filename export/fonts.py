@@ -1,9 +1,17 @@
-"""Finding fonts on this computer (never on the network) and choosing the font scheme."""
+"""Finding fonts on this computer (never on the network) and choosing the font scheme.
+
+The Word export only names fonts; the PDF export embeds them, so for each role of the page design
+(title, body, headings, tables, page numbers) this module lists the font files that may serve it, in
+order of preference: the 公文 fonts, then Windows' own, then the CJK TrueType fonts that Linux and
+macOS ship.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from export.style import FONT_SCHEMES, STANDARD, WINDOWS, FontScheme
@@ -17,6 +25,57 @@ STANDARD_FONT_FILES = (
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
 
+class FontRole(Enum):
+    """The parts of the page that take their own font (see export.style.FontScheme)."""
+
+    TITLE = "title"
+    BODY = "body"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    TABLE = "table"
+    PAGE_NUMBER = "page_number"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """One face in a font file; `index` picks the face inside a .ttc collection."""
+
+    path: Path
+    index: int = 0
+
+
+# File names (lower case) by typeface style. Windows first, then Linux and macOS; a .ttc is read at
+# face 0, which is the simplified-Chinese face in each collection listed here.
+_SONG = ("simsun.ttc", "simsun.ttf", "uming.ttc", "songti.ttc", "stsong.ttf")
+_FANGSONG = ("simfang.ttf", "stfangso.ttf", "fangsong.ttf")
+_KAI = ("simkai.ttf", "ukai.ttc", "stkaiti.ttf", "kaiti.ttc")
+_HEI = (
+    "simhei.ttf",
+    "msyh.ttc",
+    "wqy-zenhei.ttc",
+    "wqy-microhei.ttc",
+    "droidsansfallbackfull.ttf",
+    "droidsansfallback.ttf",
+    "stheiti light.ttc",
+    "arial unicode.ttf",
+)
+_STANDARD_BY_ROLE = {
+    FontRole.TITLE: STANDARD_FONT_FILES[0],
+    FontRole.BODY: STANDARD_FONT_FILES[1],
+    FontRole.TABLE: STANDARD_FONT_FILES[1],
+    FontRole.HEADING2: STANDARD_FONT_FILES[2],
+}
+# 仿宋 looks closest to 宋 where no 仿宋 exists; every role ends with any CJK font at all.
+_WINDOWS_BY_ROLE = {
+    FontRole.TITLE: _SONG + _HEI,
+    FontRole.BODY: _FANGSONG + _SONG + _KAI + _HEI,
+    FontRole.TABLE: _FANGSONG + _SONG + _KAI + _HEI,
+    FontRole.HEADING1: _HEI + _SONG,
+    FontRole.HEADING2: _KAI + _FANGSONG + _SONG + _HEI,
+    FontRole.PAGE_NUMBER: _SONG + _FANGSONG + _HEI,
+}
+
+
 def font_dirs() -> list[Path]:
     """Folders where this platform keeps fonts, system-wide and per user."""
     home = Path.home()
@@ -25,7 +84,12 @@ def font_dirs() -> list[Path]:
         local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
         return [windir / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
     if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
+        return [
+            Path("/System/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"),
+            Path("/Library/Fonts"),
+            home / "Library" / "Fonts",
+        ]
     return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
 
 
@@ -51,3 +115,18 @@ def resolve_scheme(scheme_id: str) -> FontScheme:
     if scheme_id in FONT_SCHEMES:
         return FONT_SCHEMES[scheme_id]
     return STANDARD if standard_fonts_installed() else WINDOWS
+
+
+def font_candidates(scheme: FontScheme, role: FontRole, installed: dict[str, Path]) -> list[FontFile]:
+    """The installed font files that may serve `role`, best first (the scheme's own fonts lead)."""
+    names: tuple[str, ...] = _WINDOWS_BY_ROLE[role]
+    if scheme is STANDARD:
+        names = _STANDARD_BY_ROLE.get(role, ()) + names
+    seen: set[Path] = set()
+    candidates: list[FontFile] = []
+    for name in names:
+        path = installed.get(name.lower())
+        if path is not None and path not in seen:
+            seen.add(path)
+            candidates.append(FontFile(path))
+    return candidates
