@@ -95,7 +95,7 @@ def _document(buffer: io.BytesIO, report: Report, fonts: PdfFonts) -> BaseDocTem
     def draw_page_number(canvas: Any, doc: BaseDocTemplate) -> None:
         _page_number(canvas, doc, fonts)
 
-    document.addPageTemplates([PageTemplate("page", [frame], onPage=draw_page_number)])
+    document.addPageTemplates([PageTemplate("page", [frame], onPageEnd=draw_page_number)])
     return document
 
 
