@@ -113,9 +113,10 @@ def _standard_files_used(chosen: dict[FontRole, tuple[FontFile, TTFont]]) -> boo
 def _load(file: FontFile) -> TTFont | None:
     """Register a TrueType face with reportlab, or None when it cannot be embedded or lacks CJK."""
     name = f"{file.path.stem}-{file.index}"
-    try:
+    # getFont on an unknown name would first search reportlab's AFM files (80 ms), hence the check.
+    if name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
-    except KeyError:
+    else:
         try:
             font = _LeanTTFont(name, str(file.path), subfontIndex=file.index)
         except (TTFError, OSError, ValueError, KeyError, IndexError):

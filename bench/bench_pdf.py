@@ -1,0 +1,104 @@
+"""PDF export speed: in-process median, and `main.py convert` against LibreOffice converting our .docx.
+
+python bench/bench_pdf.py [--runs N]
+
+Goals (issue 6): in-process median under 500 ms; the whole convert command at least 5x faster than
+`soffice --headless --convert-to pdf` on the .docx of the same report (the route users take today).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from export.pdf import render_pdf  # noqa: E402
+from export.registry import ExportOptions, write_any  # noqa: E402
+from model.files import save_report  # noqa: E402
+from model.report import Report, Subsection  # noqa: E402
+from tests.factories import consistent_report  # noqa: E402
+
+IN_PROCESS_GOAL_MS = 500.0
+SPEEDUP_GOAL = 5.0
+DISTINCT_CHARACTERS = 550  # the longest of the real reports in the seeds uses 543
+
+
+def full_report() -> Report:
+    """The test report with a narrative as rich in distinct characters as a real one."""
+    report = consistent_report()
+    level_1 = bytes(range(0xB0, 0xD7))  # GB2312 level 1: the common characters
+    chars = "".join(bytes([high, low]).decode("gb2312") for high in level_1 for low in range(0xA1, 0xFF))
+    text = chars[:DISTINCT_CHARACTERS] * 2
+    paragraphs = "\n".join(text[i : i + 150] + "。" for i in range(0, len(text), 150))
+    report.narrative.overview.subsections.append(Subsection("其他工作", paragraphs))
+    return report
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(command: list[str]) -> None:
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    report = full_report()
+    options = ExportOptions()
+    first = median_seconds(lambda: render_pdf(report, options), 1)  # includes finding and loading fonts
+    in_process = median_seconds(lambda: render_pdf(report, options), args.runs * 3)
+    size = len(render_pdf(report, options))
+    print(f"in-process PDF export: first {first * 1000:.0f} ms (fonts loaded), then median {in_process * 1000:.0f} ms")
+    print(f"  goal < {IN_PROCESS_GOAL_MS:.0f} ms: {'met' if in_process * 1000 < IN_PROCESS_GOAL_MS else 'NOT met'}")
+    print(f"  size {size / 1024:.0f} KB (goal < 300 KB)")
+    with tempfile.TemporaryDirectory() as folder:
+        return compare_commands(report, Path(folder), args.runs)
+
+
+def compare_commands(report: Report, folder: Path, runs: int) -> int:
+    source = folder / "X.nianbao.json"
+    save_report(report, source)
+    ours = median_seconds(lambda: run([sys.executable, "main.py", "convert", str(source), str(folder / "X.pdf")]), runs)
+    print(f"python main.py convert X.nianbao.json X.pdf: median {ours * 1000:.0f} ms over {runs} runs")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice is not installed: comparison skipped")
+        return 0
+    if importlib.util.find_spec("export.word") is None:
+        print("export.word is not there yet: comparison with LibreOffice skipped")
+        return 0
+    docx = folder / "X.docx"
+    write_any(report, docx)
+    profile = (folder / "lo-profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    command += ["--outdir", str(folder / "lo"), str(docx)]
+    run(command)  # the first start creates LibreOffice's profile: not what a user waits for each time
+    theirs = median_seconds(lambda: run(command), runs)
+    speedup = theirs / ours
+    print(f"soffice --convert-to pdf X.docx: median {theirs * 1000:.0f} ms over {runs} runs")
+    print(
+        f"  ours is {speedup:.1f}x faster (goal >= {SPEEDUP_GOAL:.0f}x: {'met' if speedup >= SPEEDUP_GOAL else 'NOT met'})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
