@@ -1,0 +1,172 @@
+"""Starting the window: QApplication in Chinese (Qt's own zh_CN translations, a Chinese UI font),
+the report from the command line, the offer to recover a report whose program died, and a
+Chinese message instead of a traceback."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from model.files import atomic_write_bytes
+from model.serialize import report_to_dict
+from model.values import parse_cell
+from ui.autosave import Autosaver, Recovery, find_orphans, forget
+from ui.document import ReportDocument
+from ui.forms.editors import FieldBinding
+from ui.main_window import MainWindow
+from ui.settings import Settings, data_dir
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Microsoft YaHei on Windows; what Linux desktops usually have otherwise.
+UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei")
+SCRIPT_VARIABLE = "NIANBAO_SCRIPT"  # tests and the start-up benchmark drive the window through it
+
+log = logging.getLogger("nianbao")
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(["nianbao", *argv])
+    app.setApplicationName("nianbao")
+    app.setApplicationDisplayName("政府信息公开工作年度报告")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    _install_translations(app)
+    _choose_font(app)
+    style = RESOURCES / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app.setWindowIcon(QIcon(str(RESOURCES / "icon.svg")))
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
+def _choose_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    family = next((f for f in UI_FONTS if f in families), None)
+    if family is not None:
+        font = QFont(family, 10)
+        font.setFamilies([family, *[f for f in UI_FONTS if f in families and f != family]])
+        app.setFont(font)
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """An unexpected error is logged and explained; the report is saved for recovery first."""
+    logging.basicConfig(filename=str(data_dir() / "nianbao.log"), level=logging.INFO, encoding="utf-8")
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if window.autosaver is not None:
+            window.autosaver.write_now()
+        QMessageBox.critical(
+            window,
+            "程序出错",
+            f"程序遇到了一个意外的问题：{error}\n\n您的报告已自动保存，可以继续编辑或保存。"
+            f"问题详情已记录在 {data_dir() / 'nianbao.log'}，请转告技术支持人员。",
+        )
+
+    sys.excepthook = hook
+
+
+def offer_recovery(window: MainWindow, orphans: list[Recovery], answer: str | None = None) -> bool:
+    """Offer each report left by a program that died; True when one was restored.
+
+    `answer` ('restore' / 'discard') stands in for the person's click (scripted runs)."""
+    for recovery in orphans:
+        choice = answer or ask_recovery(window, recovery)
+        if choice == "restore":
+            if not window.maybe_save():
+                return False
+            document = ReportDocument(recovery.report, recovery.source)
+            window.set_document(document, unsaved=True)  # the autosaver writes its own copy now
+            forget(recovery)
+            window.show_status("已恢复上次未保存的报告，请及时保存")
+            return True
+        if choice == "discard":
+            forget(recovery)
+    return False
+
+
+def ask_recovery(parent: QWidget, recovery: Recovery) -> str:
+    name = recovery.source.name if recovery.source else (recovery.report.title or "未命名报告")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "恢复未保存的报告",
+        f"程序上次没有正常退出。发现“{name}”的自动保存副本（{_when(recovery)}），其中有未保存的修改。\n\n要恢复它吗？",
+        parent=parent,
+    )
+    restore = box.addButton("恢复(&R)", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("不恢复，删除副本(&D)", QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore else "later" if clicked is later else "discard"
+
+
+def _when(recovery: Recovery) -> str:
+    written = recovery.written
+    return f"{written.year}年{written.month}月{written.day}日 {written:%H:%M}"
+
+
+def run_script(window: MainWindow, path: Path, orphans: list[Recovery]) -> None:
+    """Drive the window from a JSON file (tests, benchmark): answer the recovery offer, apply
+    edits as a person would, write the window's state to a file, quit. See tests/ui/test_autosave*."""
+    script = json.loads(path.read_text(encoding="utf-8"))
+    restored = offer_recovery(window, orphans, script.get("recovery", "later")) if orphans else False
+    for edit in script.get("edits", []):
+        if "cell" in edit:
+            table_id, row_id, column_id = edit["cell"]
+            kind = window.document.report.template.table(table_id).block_of(row_id).column(column_id).kind
+            window.document.set_cells(table_id, [(row_id, column_id, parse_cell(edit["value"], kind))])
+        else:
+            FieldBinding(window.document, edit["field"], edit["field"]).push(edit["value"])
+    if "state_file" in script:
+        state = {
+            "title": window.windowTitle(),
+            "modified": window.isWindowModified(),
+            "offered": [str(r.path) for r in orphans],
+            "restored": restored,
+            "report": report_to_dict(window.document.report),
+        }
+        atomic_write_bytes(script["state_file"], json.dumps(state, ensure_ascii=False).encode("utf-8"))
+    if script.get("quit"):
+        QTimer.singleShot(0, QApplication.quit)
+
+
+def run(argv: list[str]) -> int:
+    app = create_application(argv)
+    folder = data_dir()
+    orphans = find_orphans(folder)  # before our own recovery file exists
+    window = MainWindow(Settings(folder), Autosaver(folder))
+    install_excepthook(window)
+    window.show()
+    if argv:
+        window.open_path(Path(argv[0]), ask=False)
+    script = os.environ.get(SCRIPT_VARIABLE)
+    if script:
+        QTimer.singleShot(0, lambda: run_script(window, Path(script), orphans))
+    elif orphans:
+        offer_recovery(window, orphans)
+    status = app.exec()
+    if window.autosaver is not None:
+        window.autosaver.release()
+    return status

@@ -1,0 +1,158 @@
+"""The 导出 menu: Word / Excel / PDF through export.registry, the font scheme and 签字盖章稿 choices,
+打印预览 and 打印 through ui.printing — each format greyed out while its module is not installed."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from export.registry import FORMATS, ExportOptions, FileFormat, can_write, write_any
+from export.style import STANDARD, WINDOWS
+from model.checks import Severity
+from model.report import Report
+from model.serialize import ReportFileError
+from ui.document import ReportDocument
+from ui.settings import Settings
+
+AUTO_SCHEME_LABEL = "自动（已安装公文标准字体时使用，否则用 Windows 自带字体）"
+FONT_SCHEMES = (("auto", AUTO_SCHEME_LABEL), (STANDARD.id, STANDARD.label), (WINDOWS.id, WINDOWS.label))
+SIGNED_COPY_LABEL = "签字盖章稿（加“单位负责人（签字）”和公章位置）"
+PRINTING_MODULE = "ui.printing"
+MAX_LISTED = 12
+_MNEMONIC = {".docx": "W", ".xlsx": "E", ".pdf": "P"}
+
+
+def printing_available() -> bool:
+    return importlib.util.find_spec(PRINTING_MODULE) is not None
+
+
+class ExportActions(QObject):
+    """Owns the export and print actions of a window; `document()` gives the report to export."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        document: Callable[[], ReportDocument],
+        settings: Settings,
+        status: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._document = document
+        self._settings = settings
+        self._status = status
+        self.format_actions: dict[str, QAction] = {}
+        for fmt in FORMATS:
+            action = QAction(f"导出为 {fmt.name}(&{_MNEMONIC.get(fmt.suffix, '')})…", self)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
+            self.format_actions[fmt.suffix] = action
+        self.scheme_group = QActionGroup(self)
+        chosen = settings.text("export/font_scheme", "auto")
+        for scheme_id, label in FONT_SCHEMES:
+            action = QAction(label, self.scheme_group, checkable=True)
+            action.setData(scheme_id)
+            action.setChecked(scheme_id == chosen)
+        self.scheme_group.triggered.connect(lambda a: settings.set("export/font_scheme", str(a.data())))
+        self.signed_action = QAction(SIGNED_COPY_LABEL, self, checkable=True)
+        self.signed_action.setChecked(settings.flag("export/signed_copy"))
+        self.signed_action.toggled.connect(lambda on: settings.set("export/signed_copy", on))
+        self.preview_action = QAction("打印预览(&V)…", self)
+        self.preview_action.triggered.connect(lambda: self._print("preview"))
+        self.print_action = QAction("打印(&P)…", self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda: self._print("print_report"))
+        self.update_enabled()
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for action in self.format_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        schemes = menu.addMenu("字体方案(&F)")
+        schemes.addActions(self.scheme_group.actions())
+        menu.addAction(self.signed_action)
+        menu.addSeparator()
+        menu.addAction(self.preview_action)
+        menu.addAction(self.print_action)
+        menu.aboutToShow.connect(self.update_enabled)
+
+    def update_enabled(self) -> None:
+        """Exporters and the printing module may be missing (they land separately): grey them out."""
+        for suffix, action in self.format_actions.items():
+            action.setEnabled(can_write(suffix))
+        printing = printing_available()
+        self.preview_action.setEnabled(printing)
+        self.print_action.setEnabled(printing)
+
+    def options(self) -> ExportOptions:
+        checked = self.scheme_group.checkedAction()
+        scheme = str(checked.data()) if checked is not None else "auto"
+        return ExportOptions(font_scheme=scheme, signed_copy=self.signed_action.isChecked())
+
+    # --- exporting -----------------------------------------------------------------------------
+
+    def export(self, fmt: FileFormat) -> None:
+        report = self._document().report
+        if not confirm_publishable(self._parent, self._document(), "导出"):
+            return
+        folder = self._settings.last_folder()
+        proposed = str(Path(folder) / f"{report.title}{fmt.suffix}")
+        name, _filter = QFileDialog.getSaveFileName(
+            self._parent, f"导出为 {fmt.name}", proposed, f"{fmt.name} (*{fmt.suffix})"
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(fmt.suffix) else Path(name + fmt.suffix)
+        self._settings.set_last_folder(path)
+        if self.write(report, path):
+            self._status(f"已导出：{path}")
+
+    def write(self, report: Report, path: Path) -> bool:
+        """Export a copy (exporters may fill in totals); a refusal is shown, never raised."""
+        snapshot = copy.deepcopy(report, {id(report.template): report.template})
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_any(snapshot, path, self.options())
+        except ReportFileError as error:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self._parent, "导出失败", f"未能导出“{path.name}”：\n{error}")
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        return True
+
+    def _print(self, function: str) -> None:
+        if not confirm_publishable(self._parent, self._document(), "打印"):
+            return
+        printing = importlib.import_module(PRINTING_MODULE)
+        getattr(printing, function)(self._parent, self._document(), self.options())
+
+
+def confirm_publishable(parent: QWidget, document: ReportDocument, verb: str) -> bool:
+    """Before a report leaves the app: list its errors and unfilled cells and ask to go on anyway."""
+    errors = [f for f in document.findings if f.severity is Severity.ERROR]
+    unfilled = document.report.unfilled_cells()
+    if not errors and not unfilled:
+        return True
+    lines = []
+    if errors:
+        lines.append(f"报告中还有 {len(errors)} 个错误：")
+        lines += [f"· {f.message}" for f in errors[:MAX_LISTED]]
+        if len(errors) > MAX_LISTED:
+            lines.append(f"……另有 {len(errors) - MAX_LISTED} 个，见“检查结果”")
+    if unfilled:
+        lines.append(f"表格中有 {len(unfilled)} 个单元格未填写（没有数字请填 0）。")
+    lines.append(f"\n仍要{verb}吗？")
+    answer = QMessageBox.question(
+        parent,
+        f"{verb}前检查",
+        "\n".join(lines),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,103 @@
+"""Undo commands for the form tabs: field edits (keystrokes merged), subsection lists, reviews."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+from typing_extensions import override
+
+from model.checks import Finding
+from model.report import Review, Subsection
+from model.reviews import mark_reviewed, unmark
+from ui.document import ReportDocument
+from ui.forms.fields import FieldValue, copy_subsections, get_field, set_field
+
+_FIELD_EDIT_ID = 0x6E62  # any constant: Qt only merges commands that share an id
+
+
+class FieldEditCommand(QUndoCommand):
+    """One field's change. Keystrokes in one editing session of one field merge into one step."""
+
+    def __init__(self, document: ReportDocument, path: str, new: FieldValue, session: int, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self.path = path
+        self._old = get_field(document.report, path)
+        self._new = new
+        self.session = session
+
+    @override
+    def id(self) -> int:
+        return _FIELD_EDIT_ID
+
+    @override
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, FieldEditCommand) or (other.path, other.session) != (self.path, self.session):
+            return False
+        self._new = other._new
+        if self._new == self._old:
+            self.setObsolete(True)  # typed and erased again: nothing left to undo
+        return True
+
+    @override
+    def redo(self) -> None:
+        set_field(self._document.report, self.path, self._new)
+        self._document.notify_changed()
+
+    @override
+    def undo(self) -> None:
+        set_field(self._document.report, self.path, self._old)
+        self._document.notify_changed()
+
+
+class SubsectionsCommand(QUndoCommand):
+    """A section's list of subsections replaced as a whole: add, remove, move."""
+
+    def __init__(self, document: ReportDocument, section_id: str, new: list[Subsection], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._section_id = section_id
+        self._old = copy_subsections(document.report.narrative.section(section_id).subsections)
+        self._new = copy_subsections(new)
+
+    def _apply(self, subsections: list[Subsection]) -> None:
+        self._document.report.narrative.section(self._section_id).subsections = copy_subsections(subsections)
+        self._document.notify_changed()
+
+    @override
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    @override
+    def undo(self) -> None:
+        self._apply(self._old)
+
+
+class ReviewCommand(QUndoCommand):
+    """Mark a warning as reviewed with a reason (reason None: take the mark away)."""
+
+    def __init__(self, document: ReportDocument, finding: Finding, reason: str | None) -> None:
+        super().__init__("标记为已核实" if reason is not None else "取消已核实")
+        self._document = document
+        self._old = _copy_reviews(document.report.reviews)
+        if reason is not None:
+            mark_reviewed(document.report, finding, reason)
+        else:
+            unmark(document.report, finding)
+        self._new = _copy_reviews(document.report.reviews)
+        document.report.reviews = _copy_reviews(self._old)  # redo() applies it
+
+    def _apply(self, reviews: list[Review]) -> None:
+        self._document.report.reviews = _copy_reviews(reviews)
+        self._document.notify_changed()
+
+    @override
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    @override
+    def undo(self) -> None:
+        self._apply(self._old)
+
+
+def _copy_reviews(reviews: list[Review]) -> list[Review]:
+    return [Review(r.code, dict(r.location), r.reason, r.fingerprint) for r in reviews]

@@ -1,0 +1,186 @@
+"""A narrative section's tab (一、五、六): intro, numbered subsections that can be added, removed,
+renamed and reordered, plus the report's 开头语 or 结束语 where the section carries one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.report import Subsection
+from model.template import SectionSpec
+from ui.document import ReportDocument
+from ui.forms.commands import SubsectionsCommand
+from ui.forms.editors import FieldBinding, FieldLineEdit, FieldTextEdit
+from ui.forms.fields import copy_subsections, intro_path, subsection_path
+
+_DIGITS = "一二三四五六七八九"
+
+
+def chinese_ordinal(index: int) -> str:
+    """0 → （一）, 9 → （十）, 10 → （十一）, 19 → （二十）: how a subsection is numbered."""
+    number = index + 1
+    tens, units = divmod(number, 10)
+    text = ("" if tens <= 1 else _DIGITS[tens - 1]) + ("十" if tens else "") + (_DIGITS[units - 1] if units else "")
+    return f"（{text}）"
+
+
+class NarrativeForm(QScrollArea):
+    def __init__(
+        self,
+        document: ReportDocument,
+        section: SectionSpec,
+        before: str | None = None,
+        after: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`before` / `after`: a report-level text shown above / below the section ('preamble', 'closing')."""
+        super().__init__(parent)
+        self._document = document
+        self._section = section
+        self.setWidgetResizable(True)
+        self.editors: dict[str, FieldLineEdit | FieldTextEdit] = {}
+        page = QWidget()
+        self._layout = QVBoxLayout(page)
+        if before:
+            self._add_text(f"narrative.{before}", document.report.template.narrative_parts[before])
+        self._add_text(intro_path(section.id), section.heading)
+        self._subsections = QVBoxLayout()
+        self._layout.addLayout(self._subsections)
+        self._add_button = self._make_add_button()
+        self._layout.addWidget(self._add_button)
+        if after:
+            self._add_text(f"narrative.{after}", document.report.template.narrative_parts[after])
+        self._layout.addStretch(1)
+        self.setWidget(page)
+        self._shown_count = -1
+        self.refresh()
+        document.changed.connect(self.refresh)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _add_text(self, path: str, title: str) -> None:
+        label = QLabel(title)
+        label.setObjectName("sectionHeading")
+        editor = FieldTextEdit(FieldBinding(self._document, path, title))
+        editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 6)
+        label.setBuddy(editor)
+        self.editors[path] = editor
+        self._layout.addWidget(label)
+        self._layout.addWidget(editor)
+
+    def _make_add_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setText("添加小节(&A)")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda: self._fill_add_menu(menu))
+        button.setMenu(menu)
+        return button
+
+    def _fill_add_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        present = {s.title for s in self._current()}
+        for title in self._section.suggested_subsections:
+            action = menu.addAction(title, lambda t=title: self.add_subsection(t))
+            action.setEnabled(title not in present)
+        if self._section.suggested_subsections:
+            menu.addSeparator()
+        menu.addAction("空白小节", lambda: self.add_subsection(""))
+
+    def _rebuild_subsections(self, count: int) -> None:
+        for path in [p for p in self.editors if ".subsections[" in p]:
+            del self.editors[path]
+        while (item := self._subsections.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        for index in range(count):
+            self._subsections.addWidget(self._subsection_frame(index, count))
+        self._shown_count = count
+
+    def _subsection_frame(self, index: int, count: int) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("subsection")
+        layout = QVBoxLayout(frame)
+        header = QHBoxLayout()
+        number = QLabel(chinese_ordinal(index))
+        title_path = subsection_path(self._section.id, index, "title")
+        title = FieldLineEdit(FieldBinding(self._document, title_path, f"{chinese_ordinal(index)}标题"))
+        title.setPlaceholderText("小节标题")
+        self.editors[title_path] = title
+        header.addWidget(number)
+        header.addWidget(title, 1)
+        for text, tip, slot, enabled in (
+            ("上移", "把这一小节移到上一小节之前", lambda: self.move_subsection(index, -1), index > 0),
+            ("下移", "把这一小节移到下一小节之后", lambda: self.move_subsection(index, 1), index < count - 1),
+            ("删除", "删除这一小节（可撤销）", lambda: self.remove_subsection(index), True),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setEnabled(enabled)
+            button.clicked.connect(slot)
+            header.addWidget(button)
+        layout.addLayout(header)
+        text_path = subsection_path(self._section.id, index, "text")
+        text_editor = FieldTextEdit(FieldBinding(self._document, text_path, f"{chinese_ordinal(index)}正文"))
+        text_editor.setMinimumHeight(text_editor.fontMetrics().lineSpacing() * 5)
+        self.editors[text_path] = text_editor
+        layout.addWidget(text_editor)
+        return frame
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _current(self) -> list[Subsection]:
+        return copy_subsections(self._document.report.narrative.section(self._section.id).subsections)
+
+    def _push(self, subsections: list[Subsection], text: str) -> None:
+        command = SubsectionsCommand(self._document, self._section.id, subsections, text)
+        self._document.undo_stack.push(command)
+
+    def add_subsection(self, title: str) -> None:
+        subsections = self._current()
+        subsections.append(Subsection(title, ""))
+        self._push(subsections, f"添加小节“{title}”" if title else "添加小节")
+        self.focus_field(subsection_path(self._section.id, len(subsections) - 1, "text" if title else "title"))
+
+    def remove_subsection(self, index: int) -> None:
+        subsections = self._current()
+        removed = subsections.pop(index)
+        self._push(subsections, f"删除小节“{removed.title}”")
+
+    def move_subsection(self, index: int, step: int) -> None:
+        subsections = self._current()
+        target = index + step
+        if not 0 <= target < len(subsections):
+            return
+        subsections[index], subsections[target] = subsections[target], subsections[index]
+        self._push(subsections, f"移动小节“{subsections[target].title}”")
+        self.focus_field(subsection_path(self._section.id, target, "title"))
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        count = len(self._document.report.narrative.section(self._section.id).subsections)
+        if count != self._shown_count:
+            self._rebuild_subsections(count)
+        for editor in self.editors.values():
+            editor.refresh()
+
+    def focus_field(self, path: str) -> bool:
+        """Put the cursor in the editor of a narrative path, its text selected, and scroll to it."""
+        editor = self.editors.get(path)
+        if editor is None:
+            return False
+        self.ensureWidgetVisible(editor)
+        editor.setFocus()
+        editor.selectAll()
+        return True

@@ -1,0 +1,84 @@
+"""The window's seven tabs, one per part of the report, built for a document: which widget shows
+which section, and how to put the cursor on a finding's location inside them."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from model.checks import Location
+from model.template import SectionKind
+from ui.document import ReportDocument
+from ui.findings_panel import META_SECTION, META_TITLE, home_section
+from ui.forms.meta_form import MetaForm
+from ui.forms.narrative_form import NarrativeForm
+
+# Tab captions: the section number from the template and a short name that fits a tab.
+SHORT_NAMES = {
+    "overview": "总体情况",
+    "active_disclosure": "主动公开",
+    "applications": "依申请公开",
+    "review_litigation": "复议诉讼",
+    "problems": "问题及改进",
+    "other": "其他事项",
+}
+# Report-level texts placed on a narrative tab: (before the section, after it).
+EXTRA_TEXTS = {"overview": ("preamble", None), "other": (None, "closing")}
+
+
+@dataclass
+class Tab:
+    section_id: str
+    caption: str
+    tooltip: str
+    widget: QWidget
+
+
+def build_tabs(document: ReportDocument) -> list[Tab]:
+    tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, MetaForm(document))]
+    for section in document.report.template.sections:
+        caption = f"{section.number}、{SHORT_NAMES.get(section.id, section.title)}"
+        if section.kind is SectionKind.TABLE:
+            widget = _grid(document, section.id)
+        else:
+            before, after = EXTRA_TEXTS.get(section.id, (None, None))
+            widget = NarrativeForm(document, section, before, after)
+        tabs.append(Tab(section.id, caption, section.heading, widget))
+    return tabs
+
+
+def grid_available() -> bool:
+    return importlib.util.find_spec("ui.grid_view") is not None
+
+
+def _grid(document: ReportDocument, table_id: str) -> QWidget:
+    if not grid_available():
+        placeholder = QLabel("表格编辑器尚未安装")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return placeholder
+    from ui.grid_view import GridView
+
+    return GridView(document, table_id)
+
+
+def tab_index(tabs: list[Tab], location: Location) -> int:
+    section = home_section(location)
+    return next((i for i, tab in enumerate(tabs) if tab.section_id == section), -1)
+
+
+def focus_location(tab: Tab, location: Location) -> bool:
+    """Select the cell or the field a finding points at; False when the tab cannot show it."""
+    widget = tab.widget
+    if location.table:
+        select_cell = getattr(widget, "select_cell", None)
+        if select_cell is None or not location.row or not location.column:
+            return False
+        select_cell(location.row, location.column)
+        widget.setFocus()
+        return True
+    if isinstance(widget, MetaForm | NarrativeForm) and location.field:
+        return widget.focus_field(location.field)
+    return False

@@ -1,0 +1,302 @@
+"""The main window: one report at a time in seven tabs, the findings dock, the file menu,
+undo/redo, the unsaved-changes guard and the wiring between them (signals up, calls down)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from typing_extensions import override
+
+from export.registry import read_any, suffix_of
+from model.checks import Finding, Location, Severity, count_by_severity
+from model.files import REPORT_SUFFIX, save_report
+from model.report import Meta, Report
+from model.serialize import ReportFileError
+from ui.autosave import Autosaver
+from ui.document import ReportDocument
+from ui.export_actions import ExportActions
+from ui.findings_panel import FindingsPanel, home_section
+from ui.forms.commands import ReviewCommand
+from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
+from ui.new_report_dialog import OPEN_FILTER, NewReportDialog
+from ui.settings import Settings
+
+APP_TITLE = "政府信息公开工作年度报告"
+SAVE_FILTER = "年报文件 (*.nianbao.json)"
+_ERROR_TAB_COLOUR = QColor("#b3261e")
+
+
+def blank_report() -> Report:
+    return Report(meta=Meta(year=date.today().year - 1))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, autosaver: Autosaver | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.autosaver = autosaver
+        self.document = ReportDocument(blank_report())
+        self._unsaved_without_undo = False  # imported or recovered: modified, though no undo step says so
+        self.undo_group = QUndoGroup(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._tabs: list[Tab] = []
+        self.findings_panel = FindingsPanel(self.document.report.template, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
+        self.findings_panel.jumpRequested.connect(self.show_location)
+        self.findings_panel.reviewRequested.connect(self.review_finding)
+        self.findings_panel.unreviewRequested.connect(self.unreview_finding)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.exports = ExportActions(self, lambda: self.document, settings, self.show_status)
+        self._build_menus()
+        self.set_document(self.document)
+        self.resize(1200, 820)
+        self.resizeDocks([self.findings_panel], [180], Qt.Orientation.Vertical)
+
+    # --- menus ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        standard = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        file_menu.addAction(self._action("新建(&N)…", self.new_report, standard.New))
+        file_menu.addAction(self._action("打开(&O)…", self.open_dialog, standard.Open))
+        self.recent_menu = file_menu.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("保存(&S)", self.save, standard.Save))
+        file_menu.addAction(self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("退出(&X)", self.close, "Ctrl+Q"))
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(standard.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu("视图(&V)")
+        self.tab_actions: list[QAction] = []
+        for number in range(1, 8):
+            action = self._action(f"第 {number} 页", lambda _c=False, i=number - 1: self.show_tab(i), f"Ctrl+{number}")
+            self.tab_actions.append(action)
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        toggle = self.findings_panel.toggleViewAction()
+        toggle.setText("检查结果(&C)")
+        toggle.setShortcut(QKeySequence("F8"))
+        view_menu.addAction(toggle)
+        self.exports.fill_menu(self.menuBar().addMenu("导出和打印(&X)"))
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction(self._action("关于(&A)", self._about))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            self.recent_menu.addAction(f"&{number} {path.name}", lambda p=path: self.open_path(p)).setToolTip(str(path))
+        if not recent:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def _about(self) -> None:
+        template = self.document.report.template
+        QMessageBox.about(self, "关于", f"{APP_TITLE}编写工具\n格式：{template.name}（{template.basis}）")
+
+    # --- the document --------------------------------------------------------------------------
+
+    def set_document(self, document: ReportDocument, unsaved: bool = False) -> None:
+        """Show `document` (replacing the current one, which the caller has saved or given up)."""
+        old = self.document
+        if old is not document:
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        self.document = document
+        document.setParent(self)  # dies with the window, never after it
+        self._unsaved_without_undo = unsaved
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        current = max(self.tabs.currentIndex(), 0)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self._tabs = build_tabs(document)
+        for tab in self._tabs:
+            self.tabs.addTab(tab.widget, tab.caption)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tab.tooltip)
+            message = getattr(tab.widget, "message", None)
+            if message is not None:
+                message.connect(self.show_status)
+        self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
+        document.findingsChanged.connect(self._show_findings)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.pathChanged.connect(self._update_title)
+        self._show_findings()
+        self._update_title()
+        if self.autosaver is not None:
+            self.autosaver.watch(document, unsaved)
+
+    def is_modified(self) -> bool:
+        return self._unsaved_without_undo or not self.document.undo_stack.isClean()
+
+    def _update_title(self) -> None:
+        path = self.document.path
+        name = path.name if path else (self.document.report.title if self.document.report.meta.agency else "未命名")
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.is_modified())
+
+    def _show_findings(self) -> None:
+        findings = self.document.findings
+        self.findings_panel.show_findings(findings)
+        errors, warnings = count_by_severity(findings)
+        self.counts_label.setText(f"{errors} 个错误，{warnings} 个提醒")
+        per_tab: dict[str, int] = {}
+        for finding in findings:
+            if finding.severity is Severity.ERROR:
+                section = home_section(finding.location)
+                per_tab[section] = per_tab.get(section, 0) + 1
+        for index, tab in enumerate(self._tabs):
+            count = per_tab.get(tab.section_id, 0)
+            self.tabs.setTabText(index, f"{tab.caption} ({count})" if count else tab.caption)
+            colour = _ERROR_TAB_COLOUR if count else self.palette().windowText().color()
+            self.tabs.tabBar().setTabTextColor(index, colour)
+        self._update_title()
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def show_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+            self.tabs.currentWidget().setFocus()
+
+    def show_location(self, location: Location) -> None:
+        """Go to the cell or field a finding concerns and select it."""
+        index = tab_index(self._tabs, location)
+        if index < 0:
+            return
+        self.tabs.setCurrentIndex(index)
+        if not focus_location(self._tabs[index], location):
+            self.show_status("无法定位到这一项")
+
+    # --- reviews -------------------------------------------------------------------------------
+
+    def review_finding(self, finding: Finding) -> None:
+        reason, ok = QInputDialog.getText(
+            self, "标记为已核实", f"{finding.message}\n\n核实理由（将保存在报告文件中）："
+        )
+        if ok and reason.strip():
+            self.document.undo_stack.push(ReviewCommand(self.document, finding, reason.strip()))
+        elif ok:
+            self.show_status("请写明核实理由")
+
+    def unreview_finding(self, finding: Finding) -> None:
+        self.document.undo_stack.push(ReviewCommand(self.document, finding, None))
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def new_report(self) -> None:
+        if not self.maybe_save():
+            return
+        dialog = NewReportDialog(self, self.document.report.template, self.settings.last_folder())
+        if dialog.exec() and dialog.report is not None:
+            self.set_document(ReportDocument(dialog.report))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _filter = QFileDialog.getOpenFileName(self, "打开报告", self.settings.last_folder(), OPEN_FILTER)
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open a report file or import a document; a failure is explained and changes nothing."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            report = read_any(path)
+        except ReportFileError as error:
+            QMessageBox.warning(self, "无法打开", f"无法打开“{path.name}”：\n{error}")
+            if not path.exists():
+                self.settings.remove_recent(path)
+            return False
+        self.settings.set_last_folder(path)
+        if suffix_of(path) in (REPORT_SUFFIX, ".json"):
+            self.settings.add_recent(path)
+            self.set_document(ReportDocument(report, path.resolve()))
+        else:  # an imported Word/Excel file is never overwritten by 保存: it asks for a report file
+            self.set_document(ReportDocument(report), unsaved=True)
+            self.show_status(f"已导入“{path.name}”，请保存为年报文件")
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        report = self.document.report
+        proposed = self.document.path or Path(self.settings.last_folder()) / f"{report.title}{REPORT_SUFFIX}"
+        name, _filter = QFileDialog.getSaveFileName(self, "另存为", str(proposed), SAVE_FILTER)
+        if not name:
+            return False
+        path = Path(name) if name.endswith(REPORT_SUFFIX) else Path(name.removesuffix(".json") + REPORT_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_report(self.document.report, path)
+        except ReportFileError as error:
+            QMessageBox.critical(self, "保存失败", str(error))
+            return False
+        self.document.set_path(path.resolve())
+        self._unsaved_without_undo = False
+        self.document.undo_stack.setClean()
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(path)
+        if self.autosaver is not None:
+            self.autosaver.mark_saved()
+        self._update_title()
+        self.show_status(f"已保存：{path}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the report is replaced or the window closes: True to go on."""
+        if not self.is_modified():
+            return True
+        answer = ask_unsaved(self, self.windowTitle().replace("[*]", ""))
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.autosaver is not None:
+            self.autosaver.close()
+        self.settings.sync()
+        event.accept()
+
+
+def ask_unsaved(parent: QWidget, name: str) -> QMessageBox.StandardButton:
+    box = QMessageBox(QMessageBox.Icon.Question, "保存更改", f"“{name}”有未保存的更改，是否保存？", parent=parent)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    for button, text in ((buttons.Save, "保存(&S)"), (buttons.Discard, "不保存(&N)"), (buttons.Cancel, "取消")):
+        box.button(button).setText(text)
+    return buttons(box.exec())
