@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
@@ -113,4 +114,16 @@ def _guarded(read: Callable[[], list[SheetCells]]) -> list[SheetCells]:
     except MemoryError:
         raise ReportFileError(f"{WHAT}内容过大，无法读取") from None
     except Exception as error:
+        if _caused_by(error, DefusedXmlException):
+            raise ReportFileError(f"{WHAT}中含有 XML 实体声明（可能是恶意文件），不予打开") from None
         raise ReportFileError(f"无法读取{WHAT}：文件已损坏或不是 .xlsx 格式（{type(error).__name__}）") from None
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    """openpyxl wraps parse errors in its own ValueError; the refusal that started it is in the chain."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

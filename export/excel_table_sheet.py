@@ -64,18 +64,16 @@ def _merge_write(
     border: bool = True,
     fill: object = None,
 ) -> None:
-    """Write the top-left cell of a range, style every cell of it (borders of merged cells), merge."""
+    """Write and style the top-left cell of a range, then merge (openpyxl draws the range's borders)."""
     (r1, c1), (r2, c2) = top_left, bottom_right
-    for row in range(r1, r2 + 1):
-        for column in range(c1, c2 + 1):
-            cell = sheet.cell(row, column)
-            cell.font = font
-            cell.alignment = style.CENTRED
-            if border:
-                cell.border = style.BORDER
-            if fill is not None:
-                cell.fill = fill
-    sheet.cell(r1, c1).value = value
+    cell = sheet.cell(r1, c1)
+    cell.value = value
+    cell.font = font
+    cell.alignment = style.CENTRED
+    if border:
+        cell.border = style.BORDER
+    if fill is not None:
+        cell.fill = fill
     if (r1, c1) != (r2, c2):
         sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
 
@@ -111,9 +109,7 @@ def _write_data(sheet: Worksheet, grid: SheetGrid, report: Report, cell: LayoutC
             address(grid.at(cell)), FormulaRule(formula=[differs_from_sum(grid.at(cell), parts)], fill=style.ERROR_FILL)
         )
     else:
-        for row in range(grid.at(cell)[0], _span_end(grid, cell)[0] + 1):
-            for column in range(grid.at(cell)[1], _span_end(grid, cell)[1] + 1):
-                sheet.cell(row, column).protection = style.UNLOCKED
+        target.protection = style.UNLOCKED  # a merged cell is edited through its top-left cell
 
 
 def _content(report: Report, table: TableSpec, row_id: str, column_id: str, parts: list[Coordinate]) -> object:
