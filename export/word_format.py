@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -95,6 +96,7 @@ class ParagraphLook:
     keep_with_next: bool = False
     outline_level: int | None = None
     latin: str = LATIN_FONT
+    tracking_pt: float = 0  # added to each character's advance (negative: tighter)
 
 
 def add_paragraph_style(document: Document, name: str, look: ParagraphLook) -> str:
@@ -105,10 +107,15 @@ def add_paragraph_style(document: Document, name: str, look: ParagraphLook) -> s
     element = style.element
     ppr = element.get_or_add_pPr()
     apply_paragraph_look(ppr, look)
-    rpr = element.get_or_add_rPr()
-    set_run_fonts(rpr, look.east_asia, look.latin)
-    set_run_size(rpr, look.size)
+    _apply_run_look(element.get_or_add_rPr(), look)
     return str(style.style_id)
+
+
+def _apply_run_look(rpr: BaseOxmlElement, look: ParagraphLook) -> None:
+    set_run_fonts(rpr, look.east_asia, look.latin)
+    if look.tracking_pt:
+        child(rpr, "w:spacing", val=str(math.floor(look.tracking_pt * TWIPS_PER_PT)))
+    set_run_size(rpr, look.size)
 
 
 def apply_paragraph_look(ppr: BaseOxmlElement, look: ParagraphLook) -> None:
@@ -136,9 +143,7 @@ def set_document_defaults(document: Document, look: ParagraphLook) -> None:
         child(ppr, "w:spacing", before="0", after="0", line=twips(look.line_pt), lineRule="exact")
     normal = document.styles["Normal"].element
     apply_paragraph_look(normal.get_or_add_pPr(), look)
-    rpr = normal.get_or_add_rPr()
-    set_run_fonts(rpr, look.east_asia, look.latin)
-    set_run_size(rpr, look.size)
+    _apply_run_look(normal.get_or_add_rPr(), look)
 
 
 def add_run(paragraph: BaseOxmlElement, text: str, east_asia: str | None = None) -> BaseOxmlElement:
