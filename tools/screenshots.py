@@ -14,14 +14,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NIANBAO_DATA_DIR", tempfile.mkdtemp(prefix="nianbao-shots-"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from tests.factories import consistent_report  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.autosave import Autosaver  # noqa: E402
-from ui.document import ReportDocument  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.settings import Settings, data_dir  # noqa: E402
+from tests.factories import consistent_report
+from ui.app import create_application
+from ui.autosave import Autosaver
+from ui.document import ReportDocument
+from ui.main_window import MainWindow
+from ui.settings import Settings, data_dir
 
 
 def main(out: Path) -> int:
