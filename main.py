@@ -88,7 +88,7 @@ def _print_findings(path: str, findings: list) -> None:  # type: ignore[type-arg
 
 
 def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
-    from export.registry import ExportOptions, read_any, write_any
+    from export.registry import ExportOptions, export_notice, read_any, write_any
     from model.serialize import ReportFileError
 
     try:
@@ -96,11 +96,15 @@ def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
     except ReportFileError as error:
         print(f"{source}: 无法读取：{error}", file=sys.stderr)
         return EXIT_UNREADABLE
+    options = ExportOptions(font_scheme=fonts, signed_copy=signed)
     try:
-        write_any(report, target, ExportOptions(font_scheme=fonts, signed_copy=signed))
+        write_any(report, target, options)
     except ReportFileError as error:
         print(f"{target}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
+    notice = export_notice(target, options)
+    if notice:
+        print(f"{target}: 注意：{notice}", file=sys.stderr)
     return EXIT_OK
 
 

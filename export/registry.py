@@ -80,6 +80,14 @@ def read_any(path: str | Path) -> Report:
     return report
 
 
+def export_notice(path: str | Path, options: ExportOptions) -> str | None:
+    """What the user should know about an export just written (e.g. a PDF without embedded fonts)."""
+    fmt = format_for(suffix_of(path))
+    module = _module(fmt) if fmt is not None else None
+    notice = getattr(module, "font_notice", None)
+    return notice(options) if notice is not None else None  # type: ignore[no-any-return]
+
+
 def write_any(report: Report, path: str | Path, options: ExportOptions | None = None) -> None:
     """Save a report file or export a document, by its extension."""
     suffix = suffix_of(path)
