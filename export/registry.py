@@ -85,7 +85,7 @@ def export_notice(path: str | Path, options: ExportOptions) -> str | None:
     fmt = format_for(suffix_of(path))
     module = _module(fmt) if fmt is not None else None
     notice = getattr(module, "font_notice", None)
-    return notice(options) if notice is not None else None  # type: ignore[no-any-return]
+    return notice(options) if notice is not None else None
 
 
 def write_any(report: Report, path: str | Path, options: ExportOptions | None = None) -> None:
