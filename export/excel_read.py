@@ -9,7 +9,7 @@ checker compares them; totals that are formulas are left to the app to compute.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from export.excel_cells import Entry, Position, SheetCells, label_key, read_cached_values, read_cells
@@ -28,9 +28,10 @@ class Placement:
     sheet: SheetCells
     origin: Position  # the sheet position of the layout's row 0, column 0
     votes: int
+    rows: dict[int, int] = field(default_factory=dict)  # layout row → sheet row, when rows moved
 
     def position(self, cell: LayoutCell) -> Position:
-        return self.origin[0] + cell.row, self.origin[1] + cell.column
+        return self.rows.get(cell.row, self.origin[0] + cell.row), self.origin[1] + cell.column
 
 
 def _labels(table: TableSpec) -> list[LayoutCell]:
@@ -48,6 +49,46 @@ def _best_origin(sheet: SheetCells, labels: list[LayoutCell]) -> tuple[Position,
     return votes.most_common(1)[0] if votes else None
 
 
+def _row_labels(table: TableSpec) -> dict[int, LayoutCell]:
+    """Layout row → the innermost row-header cell naming that one row (tables printed downwards)."""
+    leaves: dict[int, LayoutCell] = {}
+    row_headers = (c for c in table_layout(table).cells if c.role is CellRole.ROW_HEADER and c.rowspan == 1)
+    for cell in row_headers:
+        if cell.row not in leaves or cell.column > leaves[cell.row].column:
+            leaves[cell.row] = cell
+    return leaves
+
+
+def _found_row(sheet: SheetCells, label: LayoutCell, expected: Position) -> int | None:
+    """The sheet row holding this row label in its column, the one nearest where it should be."""
+    key = label_key(label.text)
+    rows = [r for (r, c) in sheet.cells if c == expected[1] and label_key(sheet.text((r, c))) == key]
+    return min(rows, key=lambda r: abs(r - expected[0])) if rows else None
+
+
+def _row_map(table: TableSpec, placement: Placement) -> dict[int, int]:
+    """Layout row → sheet row, following rows a person inserted or deleted inside the table.
+
+    Each labelled row is found by its label; a row without one (a header) moves with the next
+    labelled row below it, the block it heads.
+    """
+    shifts: dict[int, int] = {}
+    for layout_row, label in _row_labels(table).items():
+        expected = placement.position(label)
+        found = _found_row(placement.sheet, label, expected)
+        if found is not None:
+            shifts[layout_row] = found - expected[0]
+    if not shifts:
+        return {}
+    n_rows = table_layout(table).n_rows
+    mapped: dict[int, int] = {}
+    shift = shifts[max(shifts)]  # rows below the last label (none today) move with it
+    for layout_row in reversed(range(n_rows)):
+        shift = shifts.get(layout_row, shift)
+        mapped[layout_row] = placement.origin[0] + layout_row + shift
+    return mapped
+
+
 def locate_table(table: TableSpec, sheets: list[SheetCells]) -> Placement | None:
     labels = _labels(table)
     best: Placement | None = None
@@ -57,7 +98,7 @@ def locate_table(table: TableSpec, sheets: list[SheetCells]) -> Placement | None
             best = Placement(sheet, found[0], found[1])
     if best is None or best.votes < max(2, len(labels) * MIN_LABELS_FOUND):
         return None
-    return best
+    return replace(best, rows=_row_map(table, best))
 
 
 class CachedValues:

@@ -51,6 +51,8 @@ def write_table_sheet(sheet: Worksheet, report: Report, table: TableSpec) -> Non
         header=report.title,
     )
     sheet.sheet_view.showGridLines = False
+    if grid.layout.header_rows:  # keep column and row labels in view while scrolling the numbers
+        sheet.freeze_panes = sheet.cell(grid.top + grid.layout.header_rows, _first_data_column(grid))
     style.protect(sheet)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -12,7 +14,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import read_report, write_report
-from export.excel_grid import SheetGrid
+from export.excel_grid import SheetGrid, address
 from export.registry import ExportOptions, read_any
 from main import main
 from model.checks import check
@@ -147,6 +149,22 @@ def test_a_formula_typed_into_an_input_without_a_computed_value_is_shown_not_gue
     assert back.stored("applications", "disclosed", "research") == Invalid("=1+1")
 
 
+def test_a_formula_in_an_input_counts_with_the_value_the_spreadsheet_computed(report: Report, tmp_path: Path) -> None:
+    path = tmp_path / "computed.xlsx"
+    write_report(report, path, ExportOptions())
+    where = address(SheetGrid(APPLICATIONS).coordinate("disclosed", "natural_person"))
+    patched = tmp_path / "patched.xlsx"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet3.xml":  # as Excel saves a typed =2+3
+                data = re.sub(
+                    rf'<c r="{where}"([^>]*)>.*?</c>', rf'<c r="{where}"\1><f>2+3</f><v>5</v></c>', data.decode()
+                ).encode()
+            new.writestr(item, data)
+    assert read_report(patched).stored("applications", "disclosed", "natural_person") == 5
+
+
 def test_a_changed_row_label_is_reported_as_label_mismatch(report: Report, tmp_path: Path) -> None:
     grid = SheetGrid(APPLICATIONS)
 
@@ -200,3 +218,20 @@ def test_convert_and_check_accept_a_workbook(
     assert report_to_dict(read_any(target)) == report_to_dict(report)
     assert main(["check", str(workbook)]) == 0
     assert "0 个错误" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("table_id", "below"),
+    [("applications", ("disclosed", "total")), ("active_disclosure", ("normative_documents", "issued"))],
+    ids=["table-3-among-results", "table-2-between-blocks"],
+)
+def test_rows_inserted_inside_a_table_do_not_shift_the_numbers(
+    report: Report, tmp_path: Path, table_id: str, below: tuple[str, str]
+) -> None:
+    grid = SheetGrid(TEMPLATE_2021.table(table_id))
+
+    def insert(workbook: openpyxl.Workbook) -> None:
+        sheet = workbook[TEMPLATE_2021.section(table_id).heading]
+        sheet.insert_rows(grid.coordinate(*below)[0] + 1, amount=2)
+
+    assert report_to_dict(edited(report, tmp_path, insert)) == report_to_dict(report)
