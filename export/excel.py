@@ -1,6 +1,7 @@
 """The .xlsx export and import: a workbook that is both the statutory tables and a working spreadsheet.
 
-Sheets: 基本信息 (meta), one per statutory table (export.excel_table_sheet), 报告正文 (narrative).
+Sheets: 基本信息 (meta), one per statutory table (export.excel_table_sheet), 报告正文 (narrative),
+and, when there is any, a hidden one with last year's figures and reviews (export.excel_extras).
 Reading (export.excel_read) finds sheets and cells by their labels, so a workbook that Excel, WPS or
 LibreOffice opened, edited and saved reads back as well as the one written here.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from export.excel_extras import write_extras
 from export.excel_read import read_workbook
 from export.excel_table_sheet import write_table_sheet
 from export.excel_text_sheets import META_SHEET, NARRATIVE_SHEET, write_meta_sheet, write_narrative_sheet
@@ -38,6 +40,7 @@ def build_workbook(report: Report) -> Workbook:
         heading = report.template.section(table.id).heading
         write_table_sheet(workbook.create_sheet(sheet_name(heading)), report, table)
     write_narrative_sheet(workbook.create_sheet(NARRATIVE_SHEET), report)
+    write_extras(workbook, report)
     workbook.properties.title = report.title
     workbook.properties.subject = report.template.basis
     workbook.properties.creator = report.meta.agency or None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from export.excel_cells import Entry, Position, SheetCells, label_key, read_cached_values, read_cells
+from export.excel_extras import read_extras
 from export.excel_read_text import read_meta, read_narrative
 from model.layout import CellRole, LayoutCell, table_layout
 from model.report import Report
@@ -180,4 +181,5 @@ def read_workbook(path: Path, template: Template | None = None) -> Report:
             report.imported_labels[table.id] = labels
     report.meta = read_meta(sheets, template)
     report.narrative = read_narrative(sheets, template)
+    read_extras(sheets, report)
     return report
