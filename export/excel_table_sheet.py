@@ -8,7 +8,7 @@ is lost, and conditional formatting marks it when it disagrees with its parts.
 from __future__ import annotations
 
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -64,7 +64,7 @@ def _merge_write(
     *,
     font: Font = style.PLAIN,
     border: bool = True,
-    fill: object = None,
+    fill: PatternFill | None = None,
 ) -> None:
     """Write and style the top-left cell of a range, then merge (openpyxl draws the range's borders)."""
     (r1, c1), (r2, c2) = top_left, bottom_right

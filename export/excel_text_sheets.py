@@ -22,6 +22,7 @@ NARRATIVE_COLUMNS = ("部分", "小标题", "内容")
 CONTINUED = "（续）"  # a text longer than one Excel cell holds goes on in the next row
 MAX_CELL_CHARS = 32000  # Excel's limit is 32 767 characters a cell
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+NARRATIVE_WIDTHS = (24.0, 22.0, 80.0)  # 部分, 小标题, 内容
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -145,9 +146,6 @@ class _NarrativeWriter:
         self.add(heading, "", section.intro)
         for index, subsection in enumerate(section.subsections):
             self.add(subsection_number(index), subsection.title, subsection.text)
-
-
-NARRATIVE_WIDTHS = (24.0, 22.0, 80.0)
 
 
 def write_narrative_sheet(sheet: Worksheet, report: Report) -> None:
