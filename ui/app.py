@@ -5,7 +5,6 @@ Chinese message instead of a traceback."""
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 import traceback
@@ -16,8 +15,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from model.files import atomic_write_bytes
-from model.serialize import report_to_dict
+from export.registry import suffix_of
+from model.files import REPORT_SUFFIX, atomic_write_bytes, load_report
+from model.serialize import ReportFileError, report_to_dict
 from model.values import parse_cell
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument
@@ -29,8 +29,6 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # Microsoft YaHei on Windows; what Linux desktops usually have otherwise.
 UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei")
 SCRIPT_VARIABLE = "NIANBAO_SCRIPT"  # tests and the start-up benchmark drive the window through it
-
-log = logging.getLogger("nianbao")
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -70,10 +68,12 @@ def _choose_font(app: QApplication) -> None:
 
 def install_excepthook(window: MainWindow) -> None:
     """An unexpected error is logged and explained; the report is saved for recovery first."""
-    logging.basicConfig(filename=str(data_dir() / "nianbao.log"), level=logging.INFO, encoding="utf-8")
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        import logging  # only now: not needed unless something went wrong
+
+        logging.basicConfig(filename=str(data_dir() / "nianbao.log"), level=logging.INFO, encoding="utf-8")
+        logging.getLogger("nianbao").error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if window.autosaver is not None:
             window.autosaver.write_now()
         QMessageBox.critical(
@@ -149,17 +149,30 @@ def run_script(window: MainWindow, path: Path, orphans: list[Recovery]) -> None:
         }
         atomic_write_bytes(script["state_file"], json.dumps(state, ensure_ascii=False).encode("utf-8"))
     if script.get("quit"):
-        QTimer.singleShot(0, QApplication.quit)
+        QTimer.singleShot(0, lambda: QApplication.exit(0))  # exit, not quit: no close events, no questions
+
+
+def first_document(argv: list[str]) -> ReportDocument | None:
+    """The report named on the command line, read before the window is built (built once only)."""
+    if not argv or suffix_of(argv[0]) not in (REPORT_SUFFIX, ".json"):
+        return None  # nothing, or an import: MainWindow.open_path handles those
+    path = Path(argv[0])
+    try:
+        return ReportDocument(load_report(path), path.resolve())
+    except ReportFileError:
+        return None
 
 
 def run(argv: list[str]) -> int:
     app = create_application(argv)
     folder = data_dir()
     orphans = find_orphans(folder)  # before our own recovery file exists
-    window = MainWindow(Settings(folder), Autosaver(folder))
+    window = MainWindow(Settings(folder), Autosaver(folder), first_document(argv))
     install_excepthook(window)
     window.show()
-    if argv:
+    if window.document.path is not None:
+        window.settings.add_recent(window.document.path)
+    elif argv:  # not read yet (an import), or unreadable: open_path says why, over the empty window
         window.open_path(Path(argv[0]), ask=False)
     script = os.environ.get(SCRIPT_VARIABLE)
     if script:

@@ -8,7 +8,8 @@ free (its process is gone) is an orphan to offer. Writes are atomic (temp file +
 from __future__ import annotations
 
 import json
-import uuid
+import os
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -42,7 +43,7 @@ class Autosaver(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._folder = folder
-        name = f"{PREFIX}{uuid.uuid4().hex}"
+        name = f"{PREFIX}{os.getpid()}-{time.time_ns()}"
         self.path = folder / f"{name}{SUFFIX}"
         self._lock = QLockFile(str(folder / f"{name}{LOCK_SUFFIX}"))
         self._lock.setStaleLockTime(0)  # held for the whole run; only a dead process frees it

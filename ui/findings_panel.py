@@ -128,9 +128,10 @@ class FindingsPanel(QDockWidget):
     def select_finding(self, finding: Finding) -> bool:
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
+            assert group is not None
             for child in range(group.childCount()):
                 item = group.child(child)
-                if _same(item.data(0, _FINDING_ROLE), finding):
+                if item is not None and _same(item.data(0, _FINDING_ROLE), finding):
                     self.tree.setCurrentItem(item)
                     return True
         return False

@@ -3,7 +3,9 @@ undo/redo, the unsaved-changes guard and the wiring between them (signals up, ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,7 +24,6 @@ from ui.export_actions import ExportActions
 from ui.findings_panel import FindingsPanel, home_section
 from ui.forms.commands import ReviewCommand
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
-from ui.new_report_dialog import OPEN_FILTER, NewReportDialog
 from ui.settings import Settings
 
 APP_TITLE = "政府信息公开工作年度报告"
@@ -35,15 +36,22 @@ def blank_report() -> Report:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, autosaver: Autosaver | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        autosaver: Autosaver | None = None,
+        document: ReportDocument | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.autosaver = autosaver
-        self.document = ReportDocument(blank_report())
+        self.document = document or ReportDocument(blank_report())
         self._unsaved_without_undo = False  # imported or recovered: modified, though no undo step says so
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._build_tab)
         self.setCentralWidget(self.tabs)
         self._tabs: list[Tab] = []
         self.findings_panel = FindingsPanel(self.document.report.template, self)
@@ -61,7 +69,12 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -90,7 +103,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("视图(&V)")
         self.tab_actions: list[QAction] = []
         for number in range(1, 8):
-            action = self._action(f"第 {number} 页", lambda _c=False, i=number - 1: self.show_tab(i), f"Ctrl+{number}")
+            action = self._action(f"第 {number} 页", partial(self.show_tab, number - 1), f"Ctrl+{number}")
             self.tab_actions.append(action)
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -106,9 +119,16 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for number, path in enumerate(recent, start=1):
-            self.recent_menu.addAction(f"&{number} {path.name}", lambda p=path: self.open_path(p)).setToolTip(str(path))
+            self.recent_menu.addAction(f"&{number} {path.name}", self._opener(path)).setToolTip(str(path))
         if not recent:
             self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def _opener(self, path: Path) -> Callable[[], object]:
+        # Not partial(open_path, path): Qt would pass `checked` into its `ask` parameter.
+        def open_it() -> object:
+            return self.open_path(path)
+
+        return open_it
 
     def _about(self) -> None:
         template = self.document.report.template
@@ -131,15 +151,16 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self._tabs = build_tabs(document)
+        self.tabs.blockSignals(True)  # build only the tab that ends up shown
         for tab in self._tabs:
-            self.tabs.addTab(tab.widget, tab.caption)
+            self.tabs.addTab(tab.page, tab.caption)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tab.tooltip)
-            message = getattr(tab.widget, "message", None)
-            if message is not None:
-                message.connect(self.show_status)
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
+        self.tabs.blockSignals(False)
+        self._build_tab(self.tabs.currentIndex())
         document.findingsChanged.connect(self._show_findings)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
@@ -147,6 +168,20 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.autosaver is not None:
             self.autosaver.watch(document, unsaved)
+
+    def _build_tab(self, index: int) -> None:
+        if 0 <= index < len(self._tabs):
+            self.page(index)
+
+    def page(self, index: int) -> QWidget:
+        """The editor on tab `index`, built now if it has not been shown yet."""
+        tab = self._tabs[index]
+        if tab.editor is None:
+            editor = tab.ensure_built()
+            message = getattr(editor, "message", None)
+            if message is not None:
+                message.connect(self.show_status)
+        return tab.ensure_built()
 
     def is_modified(self) -> bool:
         return self._unsaved_without_undo or not self.document.undo_stack.isClean()
@@ -180,7 +215,7 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-            self.tabs.currentWidget().setFocus()
+            self.page(index).setFocus()
 
     def show_location(self, location: Location) -> None:
         """Go to the cell or field a finding concerns and select it."""
@@ -210,6 +245,8 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if not self.maybe_save():
             return
+        from ui.new_report_dialog import NewReportDialog  # rarely used: not loaded at start-up
+
         dialog = NewReportDialog(self, self.document.report.template, self.settings.last_folder())
         if dialog.exec() and dialog.report is not None:
             self.set_document(ReportDocument(dialog.report))
@@ -217,6 +254,8 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
+        from ui.new_report_dialog import OPEN_FILTER
+
         name, _filter = QFileDialog.getOpenFileName(self, "打开报告", self.settings.last_folder(), OPEN_FILTER)
         if name:
             self.open_path(Path(name), ask=False)

@@ -31,7 +31,7 @@ class Settings:
 
     def recent_files(self) -> list[Path]:
         raw = self._store.value("recent_files", [])
-        names = [raw] if isinstance(raw, str) else list(raw or [])
+        names = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
         return [Path(n) for n in names if n]
 
     def add_recent(self, path: Path) -> None:

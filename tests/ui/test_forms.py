@@ -32,14 +32,14 @@ def window(qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.Mon
 
 
 def meta_form(window: MainWindow) -> MetaForm:
-    form = window.tabs.widget(0)
+    form = window.page(0)
     assert isinstance(form, MetaForm)
     return form
 
 
 def narrative_form(window: MainWindow, section_id: str) -> NarrativeForm:
     index = next(i for i, s in enumerate(TEMPLATE_2021.sections) if s.id == section_id) + 1
-    form = window.tabs.widget(index)
+    form = window.page(index)
     assert isinstance(form, NarrativeForm)
     return form
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +39,7 @@ def window(qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.Mon
 
 
 def grid(window: MainWindow, index: int = APPLICATIONS_TAB) -> GridView:
-    view = window.tabs.widget(index)
+    view = window.page(index)
     assert isinstance(view, GridView)
     return view
 
@@ -121,7 +123,7 @@ def test_enter_in_panel_jumps_to_the_field_and_selects_it(window: MainWindow, qt
     window.show_tab(5)
     qtbot.keyClick(window.findings_panel.tree, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == 0
-    form = window.tabs.widget(0)
+    form = window.page(0)
     assert isinstance(form, MetaForm)
     assert QApplication.focusWidget() is form.editors["agency"]
 
@@ -244,7 +246,7 @@ def test_closing_with_unsaved_changes_asks(
     path = tmp_path / "a.nianbao.json"
     save_report(window.document.report, path)
     window.open_path(path)
-    agency = window.tabs.widget(0).editors["agency"]  # type: ignore[attr-defined]
+    agency = window.page(0).editors["agency"]  # type: ignore[attr-defined]
     assert isinstance(agency, FieldLineEdit)
     agency.setText("")
     agency.textEdited.emit("叶城县科技局")
@@ -293,12 +295,23 @@ def test_an_unreadable_file_is_explained_and_the_report_stays(
     assert window.document.report.meta.agency == "叶城县科学技术局"
 
 
-def test_recent_files_menu_lists_opened_files(window: MainWindow, tmp_path: Path) -> None:
+def test_recent_files_menu_lists_opened_files(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "最近.nianbao.json"
     save_report(window.document.report, path)
     window.open_path(path)
     window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()] == ["&1 最近.nianbao.json"]
+    (action,) = window.recent_menu.actions()
+    assert action.text() == "&1 最近.nianbao.json"
+    window.document.set_cells("applications", [("carried_over", "commercial", 4)])
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "ui.main_window.ask_unsaved", lambda _w, name: asked.append(name) or QMessageBox.StandardButton.Cancel
+    )
+    action.trigger()
+    assert asked  # unsaved changes: reopening asks first
+    assert window.document.report.stored("applications", "carried_over", "commercial") == 4
 
 
 def test_export_with_errors_asks_first_and_lists_them(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -359,3 +372,23 @@ def test_findings_are_grouped_by_section_in_template_order(window: MainWindow) -
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert groups[0].startswith("基本信息") and groups[-1].startswith("六、其他需要报告的事项")
     assert all(f.severity in (Severity.ERROR, Severity.WARNING) for f in window.document.findings)
+
+
+def test_start_up_loads_no_exporter_or_heavy_library(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from ui.app import create_application\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.settings import Settings\n"
+        "from ui.autosave import Autosaver\n"
+        "from pathlib import Path\n"
+        "app = create_application([])\n"
+        f"window = MainWindow(Settings(Path({str(tmp_path)!r})), Autosaver(Path({str(tmp_path)!r})))\n"
+        "window.show(); app.processEvents()\n"
+        "heavy = ('docx', 'openpyxl', 'reportlab', 'PySide6.QtPdf', 'export.word', 'export.excel', 'export.pdf')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -3,6 +3,8 @@ renamed and reordered, plus the report's 开头语 or 结束语 where the sectio
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -90,7 +92,7 @@ class NarrativeForm(QScrollArea):
         menu.clear()
         present = {s.title for s in self._current()}
         for title in self._section.suggested_subsections:
-            action = menu.addAction(title, lambda t=title: self.add_subsection(t))
+            action = menu.addAction(title, partial(self.add_subsection, title))
             action.setEnabled(title not in present)
         if self._section.suggested_subsections:
             menu.addSeparator()

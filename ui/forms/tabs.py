@@ -1,13 +1,18 @@
 """The window's seven tabs, one per part of the report, built for a document: which widget shows
-which section, and how to put the cursor on a finding's location inside them."""
+which section, and how to put the cursor on a finding's location inside them.
+
+A tab's editor is built the first time it is shown (or jumped to): the grids take a while to lay
+out, and the window must be usable at once."""
 
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from model.checks import Location
 from model.template import SectionKind
@@ -34,19 +39,33 @@ class Tab:
     section_id: str
     caption: str
     tooltip: str
-    widget: QWidget
+    build: Callable[[], QWidget]
+    page: QWidget = field(default_factory=QWidget)  # what the tab widget holds; the editor goes in it
+    editor: QWidget | None = None
+
+    def __post_init__(self) -> None:
+        QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget:
+        if self.editor is None:
+            self.editor = self.build()
+            layout = self.page.layout()
+            assert layout is not None
+            layout.addWidget(self.editor)
+        return self.editor
 
 
 def build_tabs(document: ReportDocument) -> list[Tab]:
-    tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, MetaForm(document))]
+    tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, lambda: MetaForm(document))]
     for section in document.report.template.sections:
         caption = f"{section.number}、{SHORT_NAMES.get(section.id, section.title)}"
+        build: Callable[[], QWidget]
         if section.kind is SectionKind.TABLE:
-            widget = _grid(document, section.id)
+            build = partial(_grid, document, section.id)
         else:
             before, after = EXTRA_TEXTS.get(section.id, (None, None))
-            widget = NarrativeForm(document, section, before, after)
-        tabs.append(Tab(section.id, caption, section.heading, widget))
+            build = partial(NarrativeForm, document, section, before, after)
+        tabs.append(Tab(section.id, caption, section.heading, build))
     return tabs
 
 
@@ -71,7 +90,7 @@ def tab_index(tabs: list[Tab], location: Location) -> int:
 
 def focus_location(tab: Tab, location: Location) -> bool:
     """Select the cell or the field a finding points at; False when the tab cannot show it."""
-    widget = tab.widget
+    widget = tab.ensure_built()
     if location.table:
         select_cell = getattr(widget, "select_cell", None)
         if select_cell is None or not location.row or not location.column:
