@@ -79,7 +79,9 @@ class GridModel(QAbstractTableModel):
 
     @override
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        cell = self.cell(index)
+        # A position inside a merged number cell (table 2) answers for that cell, so the arrow keys
+        # step into it (QTableView then moves to the merge's top-left) instead of skipping it.
+        cell = self.cells.covering(index.row(), index.column()) if index.isValid() else None
         if cell is None or cell.role is not CellRole.DATA:
             # Labels are not selectable, so the keyboard walks over them to the next number.
             return Qt.ItemFlag.NoItemFlags

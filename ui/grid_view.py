@@ -8,8 +8,8 @@ Every change goes through `ReportDocument.set_cells`, one undo step each.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 from typing_extensions import override
 
 from ui import grid_style as style
@@ -106,6 +106,23 @@ class GridView(QTableView):
         changes = [(*ref, None) for ref in refs if report.stored(table, *ref) is not None]
         if changes:
             self.document.set_cells(table, changes, text)
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        standard = QKeySequence.StandardKey
+        for text, action, key in (
+            ("剪切(&T)", self.cut_selection, standard.Cut),
+            ("复制(&C)", self.copy_selection, standard.Copy),
+            ("粘贴(&P)", self.paste, standard.Paste),
+            ("清除内容(&N)", self.clear_selection, standard.Delete),
+        ):
+            # The key is only shown: a real shortcut would clash with the keys handled below.
+            reminder = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            item = menu.addAction(f"{text}\t{reminder}")
+            item.triggered.connect(lambda _checked=False, act=action: act())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- keys ----------------------------------------------------------------------------------
 

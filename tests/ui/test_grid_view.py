@@ -230,3 +230,29 @@ def test_the_other_tables_show_their_merges_and_start_on_the_first_cell(qtbot, r
     assert view.currentIndex() == view.grid.index(first.row, first.column)
     for row, column, rowspan, colspan in view.grid.merges():
         assert (view.rowSpan(row, column), view.columnSpan(row, column)) == (rowspan, colspan)
+
+
+def test_arrow_keys_step_into_the_merged_number_cells_of_table_2(qtbot, report: Report) -> None:
+    view = _shown(qtbot, GridView(ReportDocument(report), "active_disclosure"))
+    view.select_cell("normative_documents", "in_force")
+    QTest.keyClick(view, Qt.Key.Key_Down)  # over the 第二十条第（五）项 title and header rows
+    assert view.grid.ref(view.currentIndex()) == ("administrative_license", "decisions")
+
+
+def test_enter_in_the_one_row_of_table_4_goes_on_to_the_right(qtbot, report: Report) -> None:
+    view = _shown(qtbot, GridView(ReportDocument(report), "review_litigation"))
+    view.select_cell("review", "pending")
+    _type(view, "2")
+    _press(view, Qt.Key.Key_Return)
+    assert view.document.report.value("review_litigation", "review", "total") == 3
+    assert view.grid.ref(view.currentIndex()) == ("litigation_direct", "upheld")
+
+
+def test_cut_copies_then_empties_the_cells(view: GridView) -> None:
+    view.select_cell("new_received", "commercial")
+    QTest.keyClick(view, Qt.Key.Key_X, CTRL)
+    assert QGuiApplication.clipboard().text() == "2"
+    assert _value(view, "new_received", "commercial") is None
+    view.select_cell("carried_over", "commercial")
+    QTest.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert _value(view, "carried_over", "commercial") == 2
