@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QVBoxLayout, QWidget
 
 from model.report import Report
 from tests.ui.test_grid_model import keep_singletons_alive
@@ -54,8 +54,8 @@ def _type(view: GridView, text: str) -> None:
 
 
 def _press(view: GridView, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget() if view.state() == QAbstractItemView.State.EditingState else view
-    QTest.keyClick(target or view, key, modifier)
+    editor = view.findChild(QLineEdit) if view.state() == QAbstractItemView.State.EditingState else None
+    QTest.keyClick(editor or view, key, modifier)
 
 
 def test_typing_on_a_selected_cell_replaces_it_and_enter_moves_down(view: GridView) -> None:
