@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from decimal import Decimal
 
 import pytest
@@ -17,22 +15,6 @@ from model.values import Invalid
 from ui import grid_style as style
 from ui.document import ReportDocument
 from ui.grid_model import HINT_ROLE, GridModel
-
-
-def keep_singletons_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11, which returns None/True/False without a reference.
-
-    Each such call lowers the count of the singleton until the interpreter aborts at exit
-    ("none_dealloc"), failing the run although every test passed. Python 3.12 made them immortal;
-    PySide6 6.11 does not have the fault. Until the project pins one of those, give them references
-    that are never returned.
-    """
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-keep_singletons_alive()
 
 TABLE_IDS = [t.id for t in TEMPLATE_2021.tables]
 DISPLAY = Qt.ItemDataRole.DisplayRole
