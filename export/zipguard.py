@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,9 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all members, uncompressed
 MAX_RATIO = 200  # a member may not expand more than this
 MAX_MEMBERS = 2000
 _DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+MAX_PROLOG_BYTES = 1024 * 1024  # comments and declarations before the root element
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
 def check_package(path: Path, what: str) -> None:
@@ -48,9 +52,20 @@ def check_package(path: Path, what: str) -> None:
 def _refuse_entities(package: zipfile.ZipFile) -> None:
     """Office XML never declares a DTD; one that does is hostile (billion laughs, external entities)."""
     for member in package.infolist():
-        if not member.filename.endswith((".xml", ".rels")):
-            continue
-        with package.open(member) as handle:
-            head = handle.read(4096)
-        if any(marker in head for marker in _DOCTYPE_MARKERS):
+        if member.filename.endswith((".xml", ".rels")) and _declares_dtd(package, member):
             raise ReportFileError("文件中含有 XML 实体声明（可能是恶意文件），不予打开")
+
+
+def _declares_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether the prolog (everything before the root element, comments removed) holds a DTD."""
+    prolog = b""
+    with package.open(member) as handle:
+        while len(prolog) <= MAX_PROLOG_BYTES:
+            chunk = handle.read(64 * 1024)
+            prolog += chunk
+            visible = _COMMENT.sub(b"", prolog)
+            root = _ROOT_START.search(visible)
+            if root is not None or not chunk:
+                head = visible[: root.start()] if root else visible
+                return any(marker in head for marker in _DOCTYPE_MARKERS)
+    return True  # a megabyte of prolog is no Office document
