@@ -2,7 +2,8 @@
 
 Widths are measured in the font's character width: number columns are about four characters wide
 (headers such as 社会公益组织 wrap onto two lines, as in the printed table); merged group labels such
-as 三、本年度办理结果 get a narrow column; the row labels take what is left, up to one line of text.
+as 三、本年度办理结果 get a narrow column; the row labels take what is left, up to one line of text;
+then, if there is room, number columns widen together so their headers fit on one line.
 """
 
 from __future__ import annotations
@@ -47,12 +48,36 @@ def column_widths(cells: GridCells, metrics: QFontMetrics, available: int) -> li
         widths[leaf] += grow
         spare -= grow
     numbers = [c for c in range(cells.n_columns) if c not in labels]
-    if numbers and spare > 0:
-        cap = round(em * EMS.number_max) + _PADDING
-        share = spare // len(numbers)
-        for column in numbers:
-            widths[column] = min(widths[column] + share, max(cap, widths[column]))
+    _widen_numbers_to_one_line_headers(cells, numbers, widths, spare, metrics)
     return widths
+
+
+def _widen_numbers_to_one_line_headers(
+    cells: GridCells, numbers: list[int], widths: list[int], spare: int, metrics: QFontMetrics
+) -> None:
+    """All number columns at once, so headers such as 社会公益组织 print on one line, or none at all.
+
+    Widening only some, or by less, would break 社会公益组织 as 社会公益组/织 instead of 社会公益/组织.
+    """
+    if not numbers:
+        return
+    cap = round(metrics.horizontalAdvance("中") * EMS.number_max) + _PADDING
+    target = min(max(_header_width(cells, c, metrics) for c in numbers) + _PADDING, cap)
+    if sum(max(target - widths[c], 0) for c in numbers) <= spare:
+        for column in numbers:
+            widths[column] = max(widths[column], target)  # equal widths, as in the printed table
+
+
+def _header_width(cells: GridCells, column: int, metrics: QFontMetrics) -> int:
+    """The widest one-line column header standing over this column alone."""
+    texts = [
+        cell.text
+        for row in range(cells.n_rows)
+        if (cell := cells.origin_at(row, column)) is not None
+        and cell.role is CellRole.COLUMN_HEADER
+        and cell.colspan == 1
+    ]
+    return max((metrics.horizontalAdvance(t) for t in texts), default=0)
 
 
 def _label_columns(cells: GridCells) -> list[int]:

@@ -7,7 +7,7 @@ Every change goes through `ReportDocument.set_cells`, one undo step each.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 from typing_extensions import override
@@ -16,6 +16,7 @@ from ui import grid_style as style
 from ui.document import ReportDocument
 from ui.grid_cells import Ref
 from ui.grid_delegate import GridDelegate
+from ui.grid_frozen import FrozenHeader
 from ui.grid_input import PasteRefused, format_clipboard, parse_clipboard, plan_paste
 from ui.grid_model import GridModel
 from ui.grid_sizing import column_widths
@@ -29,6 +30,7 @@ class GridView(QTableView):
 
     def __init__(self, document: ReportDocument, table_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._frozen: FrozenHeader | None = None  # set below; Qt calls scrollTo during set-up
         self.document = document
         self.grid = GridModel(document, table_id, self)
         self.setModel(self.grid)
@@ -39,6 +41,8 @@ class GridView(QTableView):
         self._set_up_look()
         for row, column, rowspan, colspan in self.grid.merges():
             self.setSpan(row, column, rowspan, colspan)
+        header_rows = self.grid.cells.layout.header_rows
+        self._frozen = FrozenHeader(self, self.grid, header_rows) if header_rows else None
         self._fitted_width = -1
         self._fit_to_width()
         first = self._editable_in_reading_order()
@@ -217,7 +221,7 @@ class GridView(QTableView):
         rows = sorted({p[0] for p in positions})
         columns = sorted({p[1] for p in positions})
         chosen = set(positions)
-        return [[self.grid.index(r, c).data() if (r, c) in chosen else "" for c in columns] for r in rows]
+        return [[self.grid.data(self.grid.index(r, c)) if (r, c) in chosen else "" for c in columns] for r in rows]
 
     def _select_range(self, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
         selection = QItemSelection(self.grid.index(*top_left), self.grid.index(*bottom_right))
@@ -229,6 +233,22 @@ class GridView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_to_width()
+        if self._frozen is not None:
+            self._frozen.follow()
+
+    @override
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        super().scrollTo(index, hint)
+        if self._frozen is None or index.row() < self._frozen.rows:
+            return
+        hidden = self._frozen.height_of_rows() - self.visualRect(index).top()
+        if hidden > 0:  # the cell is under the frozen column headers
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - hidden)
 
     def _fit_to_width(self) -> None:
         available = self.viewport().width()

@@ -11,7 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QVBoxLayout, QWidget
 
 from model.report import Report
+from ui import grid_style as style
 from ui.document import ReportDocument
+from ui.grid_frozen import FrozenHeader
 from ui.grid_view import GridView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -71,7 +73,8 @@ def test_a_typed_value_colours_the_cells_it_unbalances(view: GridView) -> None:
     _type(view, "5")
     _press(view, Qt.Key.Key_Tab)
     background = view.grid.data(_at(view, "carried_over", "research"), Qt.ItemDataRole.BackgroundRole)
-    assert background is not None and background.color().red() > background.color().blue()
+    assert background.color() == style.ERROR_BACKGROUND  # 一 + 二 no longer equals 三（七） + 四
+    assert _shown_text(view, "carried_over", "total") == "6"
 
 
 def test_tab_moves_right_over_the_computed_total_to_the_next_row(view: GridView) -> None:
@@ -263,3 +266,17 @@ def test_repainting_a_grid_many_times_does_not_wear_out_none(view: GridView) -> 
     for _ in range(10):
         view.viewport().repaint()
     assert sys.getrefcount(None) > 1_000_000
+
+
+def test_column_headers_stay_in_sight_while_the_rows_scroll(qtbot, report: Report) -> None:
+    view = _shown(qtbot, GridView(ReportDocument(report), "applications"))
+    view.resize(1000, 400)
+    view.select_cell("carried_forward", "research")
+    assert view.verticalScrollBar().value() > 0
+    header_height = sum(view.rowHeight(r) for r in range(3))
+    frozen = view.findChild(FrozenHeader)
+    assert frozen is not None and frozen.isVisible() and frozen.height() == header_height
+    for _ in range(20):  # back up the column: no cell may hide under the frozen headers
+        QTest.keyClick(view, Qt.Key.Key_Up)
+        assert view.visualRect(view.currentIndex()).top() >= header_height
+    assert view.grid.ref(view.currentIndex()) == ("withheld_state_secret", "research")
