@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from export import excel_style as style
 from model.report import NarrativeSection, Report
-from model.template import SectionKind, Template
+from model.template import SectionKind, Template, subsection_number
 
 META_SHEET = "基本信息"
 NARRATIVE_SHEET = "报告正文"
@@ -23,17 +23,6 @@ CONTINUED = "（续）"  # a text longer than one Excel cell holds goes on in th
 MAX_CELL_CHARS = 32000  # Excel's limit is 32 767 characters a cell
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 NARRATIVE_WIDTHS = (24.0, 22.0, 80.0)  # 部分, 小标题, 内容
-_NUMERALS = "一二三四五六七八九十"
-
-
-def subsection_number(index: int) -> str:
-    """（一）…（十）, （十一）…: the printed number of the index-th subsection (0-based)."""
-    n = index + 1
-    if n <= 10:
-        return f"（{_NUMERALS[n - 1]}）"
-    tens, ones = divmod(n, 10)
-    prefix = "" if tens == 1 else _NUMERALS[tens - 1]
-    return f"（{prefix}十{_NUMERALS[ones - 1] if ones else ''}）"
 
 
 def storable(text: str) -> str:

@@ -17,12 +17,10 @@ from typing_extensions import override
 
 from export.fonts import FontRole
 from export.pdf_fonts import PdfFonts
-from export.style import BODY_LINE_PITCH_PT, SIZE_3, chinese_date
+from export.style import BODY_LINE_PITCH_PT, SEAL_LABEL, SIGNER_LABEL, SIZE_3, chinese_date
 from model.report import Report
 
 # The signed paper copy's two additions (local rules ask for the head's signature and the unit's seal).
-SIGNER_LABEL = "单位负责人（签字）："
-SEAL_LABEL = "（单位公章）"
 BLANK_DATE = "　　　　年　　月　　日"  # filled in by hand when the report has no 成文日期 yet
 
 SIGNER_LINE_MM = 30.0

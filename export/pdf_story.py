@@ -21,10 +21,9 @@ from export.pdf_signature import signature_block
 from export.pdf_tables import build_table
 from export.style import BODY_LINE_PITCH_PT, FIRST_LINE_INDENT_CHARS, SIZE_2, SIZE_3
 from model.report import NarrativeSection, Report
-from model.template import SectionKind, SectionSpec
+from model.template import SectionKind, SectionSpec, subsection_number
 
 TITLE_LEADING_PT = 1.5 * SIZE_2
-_CHINESE_DIGITS = "一二三四五六七八九"
 # Indentation people type themselves; the first-line indent of the style replaces it.
 _LEADING_BLANKS = " \t\u3000"
 # reportlab's no-line-start list is Japanese; Chinese also keeps these at the end of the line (避头).
@@ -77,15 +76,6 @@ def make_styles(fonts: PdfFonts) -> Styles:
     )
 
 
-def chinese_number(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五: the numbers of （一）（二）… headings."""
-    if number < 10:
-        return _CHINESE_DIGITS[number - 1]
-    tens, units = divmod(number, 10)
-    prefix = "" if tens == 1 else _CHINESE_DIGITS[tens - 1]
-    return prefix + "十" + (_CHINESE_DIGITS[units - 1] if units else "")
-
-
 def build_story(report: Report, fonts: PdfFonts, text_width: float, signed_copy: bool) -> list[Flowable]:
     styles = make_styles(fonts)
     story: list[Flowable] = [_title(report, styles.title, fonts, text_width)]
@@ -131,7 +121,7 @@ def _narrative(section: NarrativeSection, styles: Styles, fonts: PdfFonts) -> li
     flow = _paragraphs(section.intro, styles.body, fonts)
     for number, subsection in enumerate(section.subsections, start=1):
         if subsection.title.strip():
-            title = f"（{chinese_number(number)}）{subsection.title.strip()}"
+            title = f"{subsection_number(number - 1)}{subsection.title.strip()}"
             flow.append(_para(title, styles.heading2, fonts, FontRole.HEADING2))
         flow += _paragraphs(subsection.text, styles.body, fonts)
     return flow

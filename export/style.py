@@ -22,6 +22,10 @@ SIZE_SMALL_5 = 9.0  # 小五: table 3, which must fit the page width
 
 LATIN_FONT = "Times New Roman"
 
+# The signed paper copy (ExportOptions.signed_copy): a line for the head's signature, room for the seal.
+SIGNER_LABEL = "单位负责人（签字）："
+SEAL_LABEL = "（单位公章）"
+
 
 @dataclass(frozen=True)
 class FontScheme:

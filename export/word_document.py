@@ -15,7 +15,7 @@ from docx.section import Section
 from docx.shared import Mm
 
 from export import style
-from export.style import FontScheme
+from export.style import SIGNER_LABEL, FontScheme
 from export.word_format import (
     TWIPS_PER_PT,
     ParagraphLook,
@@ -30,7 +30,7 @@ from export.word_format import (
 from export.word_tables import TEXT_WIDTH_MM, build_table
 from model.layout import table_layout
 from model.report import NarrativeSection, Report
-from model.template import SectionKind
+from model.template import SectionKind, subsection_number
 
 CHARS_PER_LINE = 28  # GB/T 9704: 22 lines of 28 characters
 TITLE_LINE_PT = 35.0
@@ -38,18 +38,7 @@ TABLE_LINE_PT = {style.SIZE_5: 14.0, style.SIZE_SMALL_5: 12.0}
 SMALL_TABLE_FROM_COLUMNS = 7  # wider tables use 小五 so that they fit the page width
 PAGE_NUMBER_GAP_MM = 7.0  # page number line 7 mm below the text block
 RUN_IN_ENDINGS = ("。", "：", ":")  # a subsection title ending so runs into its text
-SIGNED_COPY_LINE = "单位负责人（签字）："
 SEAL_ROOM_LINES = 2
-_NUMERALS = "一二三四五六七八九"
-
-
-def chinese_ordinal(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (subsection numbers （一）（二）…)."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _NUMERALS[ones - 1]
-    prefix = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十"
-    return prefix + (_NUMERALS[ones - 1] if ones else "")
 
 
 def text_width_chars(text: str) -> float:
@@ -143,7 +132,7 @@ def _title(body: _Body, report: Report) -> None:
 
 
 def _subsection_heading(body: _Body, number: int, title: str, text: str) -> None:
-    heading = f"（{chinese_ordinal(number)}）{title}"
+    heading = f"{subsection_number(number - 1)}{title}"
     lines = lines_of(text)
     if title.endswith(RUN_IN_ENDINGS) and lines:
         paragraph = body.paragraph()
@@ -206,7 +195,7 @@ def _signature(body: _Body, report: Report, signed_copy: bool) -> None:
     signatory = report.meta.effective_signatory
     body.paragraph()
     if signed_copy:
-        body.paragraph(SIGNED_COPY_LINE)
+        body.paragraph(SIGNER_LABEL)
         for _ in range(SEAL_ROOM_LINES):
             body.paragraph()
     sig_right, date_right = signature_indents(signatory, date_text, sealed=signed_copy)

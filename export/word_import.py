@@ -9,7 +9,7 @@ from datetime import date
 
 from docx.document import Document
 
-from export.word_document import SIGNED_COPY_LINE
+from export.style import SIGNER_LABEL
 from export.word_import_tables import classify, concatenate, read_table
 from export.word_labels import label_key, similarity, split_ordinal, without_spaces
 from export.word_reading import Grid, Paragraph, body_items
@@ -148,7 +148,7 @@ def _signature(lines: list[str], meta: Meta) -> None:
     if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):
         signatory = without_spaces(lines.pop())
         meta.signatory = "" if signatory == meta.agency else signatory
-    if lines and label_key(lines[-1]) == label_key(SIGNED_COPY_LINE):
+    if lines and label_key(lines[-1]) == label_key(SIGNER_LABEL):
         lines.pop()
     if lines and _CONTACT.match(lines[-1]):
         meta.contact = lines.pop()

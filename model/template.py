@@ -406,6 +406,22 @@ def row_short(row: RowSpec) -> str:
     return "".join(prefixes).rstrip(".") if all(prefixes) else row_title(row)
 
 
+_NUMERALS = "一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (1 … 99)."""
+    tens, ones = divmod(number, 10)
+    if tens == 0:
+        return _NUMERALS[ones - 1]
+    return ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[ones - 1] if ones else "")
+
+
+def subsection_number(index: int) -> str:
+    """The printed number of the index-th (0-based) subsection: （一）（二）… — stored titles omit it."""
+    return f"（{chinese_numeral(index + 1)}）"
+
+
 def column_title(column: ColumnSpec) -> str:
     """A column's name for messages; a short label inside a sub-group is qualified: '法人或其他组织—其他'."""
     if len(column.label) <= 2 and len(column.path) >= 2:

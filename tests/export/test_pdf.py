@@ -11,8 +11,8 @@ import pytest
 
 from export.pdf import render_pdf, write_report
 from export.pdf_fonts import pdf_fonts
-from export.pdf_signature import SEAL_LABEL, SIGNER_LABEL
 from export.registry import ExportOptions, write_any
+from export.style import SEAL_LABEL, SIGNER_LABEL
 from model.layout import CellRole, table_layout
 from model.report import Report, Subsection
 from model.serialize import ReportFileError

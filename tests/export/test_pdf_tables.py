@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from export.pdf_fonts import pdf_fonts
-from export.pdf_story import chinese_number
 from export.pdf_tables import build_table, header_lines
 from model.layout import table_layout
-from model.template import TEMPLATE_2021
+from model.template import TEMPLATE_2021, chinese_numeral
 from tests.factories import consistent_report
 
 TEXT_WIDTH = 442.0
@@ -43,4 +42,4 @@ def test_header_labels_break_into_even_lines(label: str, chars_per_line: int, li
     ("number", "text"), [(1, "一"), (5, "五"), (10, "十"), (12, "十二"), (20, "二十"), (25, "二十五")]
 )
 def test_subsection_numbers_in_chinese(number: int, text: str) -> None:
-    assert chinese_number(number) == text
+    assert chinese_numeral(number) == text
