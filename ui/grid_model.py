@@ -21,7 +21,6 @@ from ui import grid_style as style
 from ui.document import ReportDocument
 from ui.grid_cells import GridCells, Position, Ref, findings_by_position
 from ui.grid_input import parse_input
-from ui.grid_refcount_guard import protect_singletons
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,7 +37,6 @@ class GridModel(QAbstractTableModel):
     message = Signal(str)  # why an edit was refused, in Chinese
 
     def __init__(self, document: ReportDocument, table_id: str, parent: Any = None) -> None:
-        protect_singletons()  # the grids paint from Python: see grid_refcount_guard
         super().__init__(parent)
         self.document = document
         self.table_id = table_id

@@ -261,11 +261,12 @@ def test_cut_copies_then_empties_the_cells(view: GridView) -> None:
 
 
 def test_repainting_a_grid_many_times_does_not_wear_out_none(view: GridView) -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to None per void call (see ui.grid_refcount_guard):
-    # unguarded, the third repaint of table 3 aborts the interpreter.
+    # PySide6 6.12.0 on Python 3.11 drops a reference to None per void call and aborts the interpreter
+    # after a few repaints of table 3; pyproject.toml pins PySide6 below 6.12 for that reason.
+    before = sys.getrefcount(None)
     for _ in range(10):
         view.viewport().repaint()
-    assert sys.getrefcount(None) > 1_000_000
+    assert sys.getrefcount(None) >= before - 100
 
 
 def test_column_headers_stay_in_sight_while_the_rows_scroll(qtbot, report: Report) -> None:
