@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import traceback
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -70,20 +71,29 @@ def install_excepthook(window: MainWindow) -> None:
     """An unexpected error is logged and explained; the report is saved for recovery first."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        import logging  # only now: not needed unless something went wrong
-
-        logging.basicConfig(filename=str(data_dir() / "nianbao.log"), level=logging.INFO, encoding="utf-8")
-        logging.getLogger("nianbao").error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        if window.autosaver is not None:
-            window.autosaver.write_now()
-        QMessageBox.critical(
-            window,
-            "程序出错",
-            f"程序遇到了一个意外的问题：{error}\n\n您的报告已自动保存，可以继续编辑或保存。"
-            f"问题详情已记录在 {data_dir() / 'nianbao.log'}，请转告技术支持人员。",
-        )
+        report_unexpected(window, kind, error, tb)
 
     sys.excepthook = hook
+
+
+def report_unexpected(
+    window: MainWindow, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    if window.autosaver is not None:
+        window.autosaver.write_now()  # first: whatever happens next, the typing is safe
+    log_file = data_dir() / "nianbao.log"
+    try:
+        with log_file.open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} 未处理的异常\n")
+            log.write("".join(traceback.format_exception(kind, error, tb)))
+    except OSError:
+        pass  # the message below matters more than the log
+    QMessageBox.critical(
+        window,
+        "程序出错",
+        f"程序遇到了一个意外的问题：{error}\n\n您的报告已自动保存，可以继续编辑或保存。"
+        f"问题详情已记录在 {log_file}，请转告技术支持人员。",
+    )
 
 
 def offer_recovery(window: MainWindow, orphans: list[Recovery], answer: str | None = None) -> bool:

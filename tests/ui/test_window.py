@@ -392,3 +392,31 @@ def test_start_up_loads_no_exporter_or_heavy_library(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_finding_on_a_whole_row_selects_its_first_cell(window: MainWindow) -> None:
+    window.show_location(Location(table="applications", row="withheld_prohibited_by_law"))
+    view = grid(window)
+    assert view.grid.ref(view.currentIndex()) == ("withheld_prohibited_by_law", "natural_person")
+
+
+def test_an_unexpected_error_is_explained_in_chinese_and_autosaved(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.app import report_unexpected
+    from ui.autosave import Autosaver
+
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(tmp_path))
+    main = MainWindow(Settings(tmp_path), Autosaver(tmp_path), ReportDocument(consistent_report()))
+    qtbot.addWidget(main)
+    main.document.set_cells("applications", [("carried_over", "commercial", 4)])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    try:
+        raise RuntimeError("测试用的意外")
+    except RuntimeError as error:
+        report_unexpected(main, RuntimeError, error, error.__traceback__)
+    assert shown and "意外的问题" in shown[0] and "自动保存" in shown[0]
+    assert main.autosaver is not None and main.autosaver.path.exists()
+    assert "RuntimeError" in (tmp_path / "nianbao.log").read_text(encoding="utf-8")
+    main.document.undo_stack.setClean()

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from model.checks import Location
-from model.template import SectionKind
+from model.template import SectionKind, TableSpec, Template
 from ui.document import ReportDocument
 from ui.findings_panel import META_SECTION, META_TITLE, home_section
 from ui.forms.meta_form import MetaForm
@@ -40,6 +40,7 @@ class Tab:
     caption: str
     tooltip: str
     build: Callable[[], QWidget]
+    template: Template
     page: QWidget = field(default_factory=QWidget)  # what the tab widget holds; the editor goes in it
     editor: QWidget | None = None
 
@@ -56,7 +57,8 @@ class Tab:
 
 
 def build_tabs(document: ReportDocument) -> list[Tab]:
-    tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, lambda: MetaForm(document))]
+    template = document.report.template
+    tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, partial(MetaForm, document), template)]
     for section in document.report.template.sections:
         caption = f"{section.number}、{SHORT_NAMES.get(section.id, section.title)}"
         build: Callable[[], QWidget]
@@ -65,7 +67,7 @@ def build_tabs(document: ReportDocument) -> list[Tab]:
         else:
             before, after = EXTRA_TEXTS.get(section.id, (None, None))
             build = partial(NarrativeForm, document, section, before, after)
-        tabs.append(Tab(section.id, caption, section.heading, build))
+        tabs.append(Tab(section.id, caption, section.heading, build, template))
     return tabs
 
 
@@ -88,14 +90,25 @@ def tab_index(tabs: list[Tab], location: Location) -> int:
     return next((i for i, tab in enumerate(tabs) if tab.section_id == section), -1)
 
 
+def _cell_of(table: TableSpec, location: Location) -> tuple[str, str] | None:
+    """The cell to select; a whole row or column (e.g. a label that differs) selects its first cell."""
+    for row in table.rows:
+        if location.row in (None, row.id):
+            for column in table.block_of(row.id).columns:
+                if location.column in (None, column.id):
+                    return row.id, column.id
+    return None
+
+
 def focus_location(tab: Tab, location: Location) -> bool:
     """Select the cell or the field a finding points at; False when the tab cannot show it."""
     widget = tab.ensure_built()
     if location.table:
         select_cell = getattr(widget, "select_cell", None)
-        if select_cell is None or not location.row or not location.column:
+        cell = _cell_of(tab.template.table(location.table), location)
+        if select_cell is None or cell is None:
             return False
-        select_cell(location.row, location.column)
+        select_cell(*cell)
         widget.setFocus()
         return True
     if isinstance(widget, MetaForm | NarrativeForm) and location.field:
