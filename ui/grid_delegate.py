@@ -165,11 +165,11 @@ def _text_flags(index: AnyIndex) -> int:
 
 
 def _role(index: AnyIndex, role: int) -> Any:
-    """A role's value, asked of the Python model itself.
+    """A role's value, asked of the Python model itself rather than through `QModelIndex.data()`.
 
-    PySide6 6.12 on Python 3.11 turns an invalid QVariant into None without taking a reference, so
-    every `QModelIndex.data()` (and `initStyleOption`) that finds nothing decrements None's count
-    until the interpreter aborts. Calling the model's Python `data` avoids the conversion.
+    This skips a round trip through C++ for every role of every painted cell. (It also sidestepped
+    PySide6 6.12 on Python 3.11, which lost a reference to None on each empty `data()`; the project
+    now pins PySide6 below 6.12.)
     """
     model = index.model()
     return model.data(index, role) if model is not None else None
