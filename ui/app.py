@@ -8,7 +8,6 @@ import json
 import os
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -23,6 +22,7 @@ from model.values import parse_cell
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument
 from ui.forms.editors import FieldBinding
+from ui.logs import log, start_logging
 from ui.main_window import MainWindow
 from ui.settings import Settings, data_dir
 
@@ -81,13 +81,8 @@ def report_unexpected(
 ) -> None:
     if window.autosaver is not None:
         window.autosaver.write_now()  # first: whatever happens next, the typing is safe
-    log_file = data_dir() / "nianbao.log"
-    try:
-        with log_file.open("a", encoding="utf-8") as log:
-            log.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} 未处理的异常\n")
-            log.write("".join(traceback.format_exception(kind, error, tb)))
-    except OSError:
-        pass  # the message below matters more than the log
+    log_file = start_logging(data_dir())
+    log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
     QMessageBox.critical(
         window,
         "程序出错",
@@ -180,6 +175,7 @@ def run(argv: list[str]) -> int:
     window = MainWindow(Settings(folder), Autosaver(folder), first_document(argv))
     install_excepthook(window)
     window.show()
+    QTimer.singleShot(0, lambda: start_logging(folder))  # after the window shows: start-up stays quick
     if window.document.path is not None:
         window.settings.add_recent(window.document.path)
     elif argv:  # not read yet (an import), or unreadable: open_path says why, over the empty window

@@ -14,19 +14,32 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 from typing_extensions import override
 
 from export.registry import read_any, suffix_of
+from model.about import APP_NAME, APP_VERSION
 from model.checks import Finding, Location, Severity, count_by_severity
 from model.files import REPORT_SUFFIX, save_report
 from model.report import Meta, Report
 from model.serialize import ReportFileError
+from model.template import Template
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
 from ui.export_actions import ExportActions
 from ui.findings_panel import FindingsPanel, home_section
 from ui.forms.commands import ReviewCommand
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
-from ui.settings import Settings
+from ui.settings import Settings, data_dir
 
 APP_TITLE = "政府信息公开工作年度报告"
+
+
+def about_text(template: Template, data_folder: Path) -> str:
+    """What 帮助 → 关于 says: the version, the statutory format it implements, where its files live."""
+    return (
+        f"{APP_NAME} {APP_VERSION}\n\n"
+        f"报告格式：{template.name}\n依据：{template.basis}\n\n"
+        f"本程序完全离线运行，不连接网络。\n设置、自动恢复文件和日志保存在：\n{data_folder}"
+    )
+
+
 SAVE_FILTER = "年报文件 (*.nianbao.json)"
 _ERROR_TAB_COLOUR = QColor("#b3261e")
 
@@ -131,8 +144,7 @@ class MainWindow(QMainWindow):
         return open_it
 
     def _about(self) -> None:
-        template = self.document.report.template
-        QMessageBox.about(self, "关于", f"{APP_TITLE}编写工具\n格式：{template.name}（{template.basis}）")
+        QMessageBox.about(self, "关于", about_text(self.document.report.template, data_dir()))
 
     # --- the document --------------------------------------------------------------------------
 
