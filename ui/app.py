@@ -22,7 +22,6 @@ from model.values import parse_cell
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument
 from ui.forms.editors import FieldBinding
-from ui.logs import log, start_logging
 from ui.main_window import MainWindow
 from ui.settings import Settings, data_dir
 
@@ -81,6 +80,8 @@ def report_unexpected(
 ) -> None:
     if window.autosaver is not None:
         window.autosaver.write_now()  # first: whatever happens next, the typing is safe
+    from ui.logs import log, start_logging  # not at start-up: logging.handlers pulls in socket, pickle…
+
     log_file = start_logging(data_dir())
     log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
     QMessageBox.critical(
@@ -168,6 +169,13 @@ def first_document(argv: list[str]) -> ReportDocument | None:
         return None
 
 
+def _start_logging(folder: Path) -> None:
+    """After the window shows, so that start-up stays quick."""
+    from ui.logs import start_logging
+
+    start_logging(folder)
+
+
 def run(argv: list[str]) -> int:
     app = create_application(argv)
     folder = data_dir()
@@ -175,7 +183,7 @@ def run(argv: list[str]) -> int:
     window = MainWindow(Settings(folder), Autosaver(folder), first_document(argv))
     install_excepthook(window)
     window.show()
-    QTimer.singleShot(0, lambda: start_logging(folder))  # after the window shows: start-up stays quick
+    QTimer.singleShot(0, lambda: _start_logging(folder))
     if window.document.path is not None:
         window.settings.add_recent(window.document.path)
     elif argv:  # not read yet (an import), or unreadable: open_path says why, over the empty window
