@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -56,26 +57,17 @@ class ReportDocument(QObject):
         self.pathChanged.emit()
 
 
-class _CellsCommand(QUndoCommand):
-    def __init__(
-        self,
-        document: ReportDocument,
-        table_id: str,
-        new: list[CellChange],
-        old: list[CellChange],
-        text: str,
-    ) -> None:
+class SwapCommand(QUndoCommand):
+    """An undoable change between two states of some part of the report; `_apply` installs one."""
+
+    def __init__(self, document: ReportDocument, old: object, new: object, text: str) -> None:
         super().__init__(text)
         self._document = document
-        self._table_id = table_id
-        self._new = new
         self._old = old
+        self._new = new
 
-    def _apply(self, changes: list[CellChange]) -> None:
-        for row, column, value in changes:
-            self._document.report.set_cell(self._table_id, row, column, value)
-        self._document.cellsChanged.emit(self._table_id)
-        self._document.notify_changed()
+    def _apply(self, state: object) -> None:
+        raise NotImplementedError
 
     @override
     def redo(self) -> None:
@@ -84,3 +76,24 @@ class _CellsCommand(QUndoCommand):
     @override
     def undo(self) -> None:
         self._apply(self._old)
+
+
+class _CellsCommand(SwapCommand):
+    def __init__(
+        self,
+        document: ReportDocument,
+        table_id: str,
+        new: list[CellChange],
+        old: list[CellChange],
+        text: str,
+    ) -> None:
+        super().__init__(document, old, new, text)
+        self._table_id = table_id
+
+    @override
+    def _apply(self, state: object) -> None:
+        changes = cast(list[CellChange], state)
+        for row, column, value in changes:
+            self._document.report.set_cell(self._table_id, row, column, value)
+        self._document.cellsChanged.emit(self._table_id)
+        self._document.notify_changed()

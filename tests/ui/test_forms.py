@@ -3,32 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from model.report import Report
 from model.template import TEMPLATE_2021
-from ui.document import ReportDocument
 from ui.forms.editors import FieldComboBox, FieldDateEdit, FieldLineEdit, FieldTextEdit
 from ui.forms.meta_form import MetaForm
 from ui.forms.narrative_form import NarrativeForm, chinese_ordinal
 from ui.main_window import MainWindow
-from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr("ui.main_window.ask_unsaved", lambda *_: QMessageBox.StandardButton.Discard)
-    main = MainWindow(Settings(tmp_path))
-    main.set_document(ReportDocument(report))
-    qtbot.addWidget(main)
-    main.show()
-    return main
 
 
 def meta_form(window: MainWindow) -> MetaForm:

@@ -28,16 +28,6 @@ from ui.settings import Settings
 APPLICATIONS_TAB = 3
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr("ui.main_window.ask_unsaved", lambda *_: QMessageBox.StandardButton.Discard)
-    main = MainWindow(Settings(tmp_path))
-    main.set_document(ReportDocument(report))
-    qtbot.addWidget(main)
-    main.show()
-    return main
-
-
 def grid(window: MainWindow, index: int = APPLICATIONS_TAB) -> GridView:
     view = window.page(index)
     assert isinstance(view, GridView)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
 from model.checks import Finding
 from model.report import Review, Subsection
 from model.reviews import mark_reviewed, unmark
-from ui.document import ReportDocument
+from ui.document import ReportDocument, SwapCommand
 from ui.forms.fields import FieldValue, copy_subsections, get_field, set_field
 
 _FIELD_EDIT_ID = 0x6E62  # any constant: Qt only merges commands that share an id
@@ -49,54 +51,39 @@ class FieldEditCommand(QUndoCommand):
         self._document.notify_changed()
 
 
-class SubsectionsCommand(QUndoCommand):
+class SubsectionsCommand(SwapCommand):
     """A section's list of subsections replaced as a whole: add, remove, move."""
 
     def __init__(self, document: ReportDocument, section_id: str, new: list[Subsection], text: str) -> None:
-        super().__init__(text)
-        self._document = document
+        old = copy_subsections(document.report.narrative.section(section_id).subsections)
+        super().__init__(document, old, copy_subsections(new), text)
         self._section_id = section_id
-        self._old = copy_subsections(document.report.narrative.section(section_id).subsections)
-        self._new = copy_subsections(new)
 
-    def _apply(self, subsections: list[Subsection]) -> None:
+    @override
+    def _apply(self, state: object) -> None:
+        subsections = cast(list[Subsection], state)
         self._document.report.narrative.section(self._section_id).subsections = copy_subsections(subsections)
         self._document.notify_changed()
 
-    @override
-    def redo(self) -> None:
-        self._apply(self._new)
 
-    @override
-    def undo(self) -> None:
-        self._apply(self._old)
-
-
-class ReviewCommand(QUndoCommand):
+class ReviewCommand(SwapCommand):
     """Mark a warning as reviewed with a reason (reason None: take the mark away)."""
 
     def __init__(self, document: ReportDocument, finding: Finding, reason: str | None) -> None:
-        super().__init__("标记为已核实" if reason is not None else "取消已核实")
-        self._document = document
-        self._old = _copy_reviews(document.report.reviews)
+        old = _copy_reviews(document.report.reviews)
         if reason is not None:
             mark_reviewed(document.report, finding, reason)
         else:
             unmark(document.report, finding)
-        self._new = _copy_reviews(document.report.reviews)
-        document.report.reviews = _copy_reviews(self._old)  # redo() applies it
+        new = _copy_reviews(document.report.reviews)
+        document.report.reviews = _copy_reviews(old)  # redo() applies it
+        super().__init__(document, old, new, "标记为已核实" if reason is not None else "取消已核实")
 
-    def _apply(self, reviews: list[Review]) -> None:
+    @override
+    def _apply(self, state: object) -> None:
+        reviews = cast(list[Review], state)
         self._document.report.reviews = _copy_reviews(reviews)
         self._document.notify_changed()
-
-    @override
-    def redo(self) -> None:
-        self._apply(self._new)
-
-    @override
-    def undo(self) -> None:
-        self._apply(self._old)
 
 
 def _copy_reviews(reviews: list[Review]) -> list[Review]:
