@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -35,6 +36,14 @@ FORMATS: tuple[FileFormat, ...] = (
 class ExportOptions:
     font_scheme: str = "auto"  # "standard" (方正小标宋/仿宋_GB2312…), "windows" (宋体/仿宋…) or "auto"
     signed_copy: bool = False  # add the 单位负责人（签字） line and room for the 单位公章
+
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\r\n\t]')
+
+
+def default_file_name(report: Report, suffix: str) -> str:
+    """<机关名称><年度>年政府信息公开工作年度报告<suffix>, without characters Windows refuses in a name."""
+    return _UNSAFE_IN_FILE_NAMES.sub("", report.title).strip() + suffix
 
 
 def suffix_of(path: str | Path) -> str:

@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 SUFFIX = ".docx"
 
 
-def default_file_name(report: Report) -> str:
-    return report.title + SUFFIX
-
-
 def document_bytes(report: Report, options: ExportOptions) -> bytes:
     document = build_document(report, resolve_scheme(options.font_scheme), options.signed_copy)
     embed_report(document, report)

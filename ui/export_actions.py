@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from export.registry import FORMATS, ExportOptions, FileFormat, can_write, write_any
+from export.registry import FORMATS, ExportOptions, FileFormat, can_write, default_file_name, write_any
 from export.style import STANDARD, WINDOWS
 from model.checks import Severity
 from model.report import Report
@@ -102,7 +102,7 @@ class ExportActions(QObject):
         if not confirm_publishable(self._parent, self._document(), "导出"):
             return
         folder = self._settings.last_folder()
-        proposed = str(Path(folder) / f"{report.title}{fmt.suffix}")
+        proposed = str(Path(folder) / default_file_name(report, fmt.suffix))
         name, _filter = QFileDialog.getSaveFileName(
             self._parent, f"导出为 {fmt.name}", proposed, f"{fmt.name} (*{fmt.suffix})"
         )

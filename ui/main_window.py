@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 from typing_extensions import override
 
-from export.registry import read_any, suffix_of
+from export.registry import default_file_name, read_any, suffix_of
 from model.about import APP_NAME, APP_VERSION
 from model.checks import Finding, Location, Severity, count_by_severity
 from model.files import REPORT_SUFFIX, save_report
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         report = self.document.report
-        proposed = self.document.path or Path(self.settings.last_folder()) / f"{report.title}{REPORT_SUFFIX}"
+        proposed = self.document.path or Path(self.settings.last_folder()) / default_file_name(report, REPORT_SUFFIX)
         name, _filter = QFileDialog.getSaveFileName(self, "另存为", str(proposed), SAVE_FILTER)
         if not name:
             return False

@@ -7,8 +7,6 @@ Chinese message box, never in a traceback.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -35,12 +33,6 @@ PRINT_BUTTON = "打印(&P)…"
 # Pages go to the printer as images. Above 300 dpi text looks no better on paper, while each page of
 # the print job grows fourfold with every doubling (an A4 page at 600 dpi is 35 MB even in grey).
 MAX_PRINT_DPI = 300
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\r\n\t]')
-
-
-def default_pdf_name(report: Report) -> str:
-    """<机关名称><年度>年政府信息公开工作年度报告.pdf, without characters Windows refuses in a name."""
-    return _UNSAFE_IN_FILE_NAMES.sub("", report.title).strip() + ".pdf"
 
 
 def preview(parent: QWidget, document: ReportDocument, options: ExportOptions) -> None:

@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from export import style
-from export.registry import ExportOptions, write_any
-from export.word import default_file_name, write_report
+from export.registry import ExportOptions, default_file_name, write_any
+from export.word import write_report
 from model.layout import CellRole, table_layout
 from model.report import Report
 from model.serialize import ReportFileError
@@ -25,7 +25,7 @@ WINDOWS = ExportOptions(font_scheme="windows")
 
 
 def _export(report: Report, tmp_path: Path, options: ExportOptions = STANDARD) -> docx.document.Document:
-    path = tmp_path / default_file_name(report)
+    path = tmp_path / default_file_name(report, ".docx")
     write_report(report, path, options)
     return docx.Document(str(path))
 
@@ -49,7 +49,7 @@ def test_page_is_a4_with_gbt9704_margins(report: Report, tmp_path: Path) -> None
 def test_default_file_name_is_the_report_title() -> None:
     report = Report()
     report.meta.agency, report.meta.year = "叶城县科学技术局", 2024
-    assert default_file_name(report) == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
+    assert default_file_name(report, ".docx") == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
 
 
 @pytest.mark.parametrize(

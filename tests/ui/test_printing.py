@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 import ui.printing
 from export.pdf import render_pdf
-from export.registry import ExportOptions
+from export.registry import ExportOptions, default_file_name
 from model.report import Meta, Report
 from tests.factories import consistent_report
 from ui.document import ReportDocument
-from ui.printing import LoadedPdf, PreviewDialog, default_pdf_name, preview, print_pages, print_report
+from ui.printing import LoadedPdf, PreviewDialog, preview, print_pages, print_report
 
 OPTIONS = ExportOptions()
 
@@ -75,12 +75,12 @@ def _pdfinfo(path: Path) -> str:
 
 
 def test_default_pdf_name_is_agency_year_and_title() -> None:
-    assert default_pdf_name(consistent_report()) == "叶城县科学技术局2024年政府信息公开工作年度报告.pdf"
+    assert default_file_name(consistent_report(), ".pdf") == "叶城县科学技术局2024年政府信息公开工作年度报告.pdf"
 
 
 def test_default_pdf_name_drops_characters_windows_refuses() -> None:
     report = Report(meta=Meta(agency='某县"卫生/健康"委员会', year=2024))
-    assert default_pdf_name(report) == "某县卫生健康委员会2024年政府信息公开工作年度报告.pdf"
+    assert default_file_name(report, ".pdf") == "某县卫生健康委员会2024年政府信息公开工作年度报告.pdf"
 
 
 def test_preview_shows_every_page_of_the_pdf(parent: QWidget, report: Report, qtbot: QtBot) -> None:
