@@ -26,7 +26,6 @@ from model.serialize import ReportFileError
 if TYPE_CHECKING:
     from export.registry import ExportOptions
 
-SUFFIX = ".docx"
 
 
 def document_bytes(report: Report, options: ExportOptions) -> bytes:
