@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from export.registry import ExportOptions, write_any
+from model.files import load_report
 from model.report import Report
 from model.template import TEMPLATE_2021
 from tests.factories import consistent_report
@@ -101,3 +102,32 @@ def test_title_signature_date_and_page_numbers_print(printed: dict[str, Path]) -
         == []
     )
     assert [n for n in range(1, 5) if f"—{n}—" in text] == [1, 2, 3, 4]
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+# Pages LibreOffice prints for each seed report's export (with the CJK fonts CI installs).
+SEED_PAGES = {"seed_000": 5, "seed_001": 5, "seed_002": 6, "seed_003": 6, "seed_004": 6}
+
+
+@pytest.fixture(scope="module")
+def printed_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The five seed reports exported to .docx and printed to PDF in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("seed-pdf")
+    documents = []
+    for name in SEED_PAGES:
+        path = folder / f"{name}.docx"
+        write_any(load_report(FIXTURES / f"{name}.nianbao.json"), path)
+        documents.append(path)
+    command = [str(OFFICE), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless"]
+    command += ["--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return {name: folder / f"{name}.pdf" for name in SEED_PAGES}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PAGES))
+def test_each_seed_report_prints_in_the_statutory_order(printed_seeds: dict[str, Path], name: str) -> None:
+    assert _pages(printed_seeds[name]) == SEED_PAGES[name]
+    text = _text(printed_seeds[name])
+    assert _in_order(text, [s.heading for s in TEMPLATE_2021.sections]) == []
+    rows = [r.label for t in TEMPLATE_2021.tables for r in t.rows if len(r.label) <= ONE_LINE_LABEL]
+    assert _in_order(text, rows) == []
