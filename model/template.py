@@ -132,10 +132,15 @@ class SectionSpec:
     title: str
     kind: SectionKind
     suggested_subsections: tuple[str, ...] = ()
+    short_title: str = ""  # a name that fits a tab (the window's own wording, not statutory)
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
+
+    @property
+    def short_heading(self) -> str:
+        return f"{self.number}、{self.short_title or self.title}"
 
 
 @dataclass(frozen=True)
@@ -342,10 +347,17 @@ def _build_2021() -> Template:
                 narrative,
                 ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"),
             ),
-            SectionSpec("active_disclosure", "二", "主动公开政府信息情况", table),
-            SectionSpec("applications", "三", "收到和处理政府信息公开申请情况", table),
-            SectionSpec("review_litigation", "四", "政府信息公开行政复议、行政诉讼情况", table),
-            SectionSpec("problems", "五", "存在的主要问题及改进情况", narrative, ("存在的主要问题", "改进情况")),
+            SectionSpec("active_disclosure", "二", "主动公开政府信息情况", table, short_title="主动公开"),
+            SectionSpec("applications", "三", "收到和处理政府信息公开申请情况", table, short_title="依申请公开"),
+            SectionSpec("review_litigation", "四", "政府信息公开行政复议、行政诉讼情况", table, short_title="复议诉讼"),
+            SectionSpec(
+                "problems",
+                "五",
+                "存在的主要问题及改进情况",
+                narrative,
+                ("存在的主要问题", "改进情况"),
+                short_title="问题及改进",
+            ),
             SectionSpec(
                 "other",
                 "六",
@@ -357,6 +369,7 @@ def _build_2021() -> Template:
                     "人大代表建议和政协提案办理结果公开情况",
                     "政务公开工作创新情况",
                 ),
+                short_title="其他事项",
             ),
         ),
         tables=(_table_active_disclosure(), _table_applications(), _table_review_litigation()),

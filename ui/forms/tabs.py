@@ -21,15 +21,6 @@ from ui.findings_panel import META_SECTION, META_TITLE, home_section
 from ui.forms.meta_form import MetaForm
 from ui.forms.narrative_form import NarrativeForm
 
-# Tab captions: the section number from the template and a short name that fits a tab.
-SHORT_NAMES = {
-    "overview": "总体情况",
-    "active_disclosure": "主动公开",
-    "applications": "依申请公开",
-    "review_litigation": "复议诉讼",
-    "problems": "问题及改进",
-    "other": "其他事项",
-}
 # Report-level texts placed on a narrative tab: (before the section, after it).
 EXTRA_TEXTS = {"overview": ("preamble", None), "other": (None, "closing")}
 
@@ -60,7 +51,7 @@ def build_tabs(document: ReportDocument) -> list[Tab]:
     template = document.report.template
     tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, partial(MetaForm, document), template)]
     for section in document.report.template.sections:
-        caption = f"{section.number}、{SHORT_NAMES.get(section.id, section.title)}"
+        caption = section.short_heading
         build: Callable[[], QWidget]
         if section.kind is SectionKind.TABLE:
             build = partial(_grid, document, section.id)
