@@ -43,7 +43,7 @@ def column_widths(cells: GridCells, metrics: QFontMetrics, available: int) -> li
     spare = available - sum(widths)
     if labels and spare > 0:
         leaf = labels[-1]
-        natural = min(_widest_label(cells, leaf, metrics), round(em * EMS.label_max)) + _PADDING
+        natural = min(_widest_text(cells, leaf, metrics, CellRole.ROW_HEADER), round(em * EMS.label_max)) + _PADDING
         grow = max(0, min(spare, natural - widths[leaf]))
         widths[leaf] += grow
         spare -= grow
@@ -62,20 +62,21 @@ def _widen_numbers_to_one_line_headers(
     if not numbers:
         return
     cap = round(metrics.horizontalAdvance("中") * EMS.number_max) + _PADDING
-    target = min(max(_header_width(cells, c, metrics) for c in numbers) + _PADDING, cap)
+    target = min(max(_widest_text(cells, c, metrics, CellRole.COLUMN_HEADER) for c in numbers) + _PADDING, cap)
     if sum(max(target - widths[c], 0) for c in numbers) <= spare:
         for column in numbers:
             widths[column] = max(widths[column], target)  # equal widths, as in the printed table
 
 
-def _header_width(cells: GridCells, column: int, metrics: QFontMetrics) -> int:
-    """The widest one-line column header standing over this column alone."""
+def _widest_text(cells: GridCells, column: int, metrics: QFontMetrics, role: CellRole) -> int:
+    """The widest one-line text of a `role` cell that stands in this column alone (a column header)
+    or ends in it (a row label)."""
     texts = [
         cell.text
         for row in range(cells.n_rows)
         if (cell := cells.origin_at(row, column)) is not None
-        and cell.role is CellRole.COLUMN_HEADER
-        and cell.colspan == 1
+        and cell.role is role
+        and (cell.colspan == 1 if role is CellRole.COLUMN_HEADER else cell.column + cell.colspan - 1 == column)
     ]
     return max((metrics.horizontalAdvance(t) for t in texts), default=0)
 
@@ -84,15 +85,3 @@ def _label_columns(cells: GridCells) -> list[int]:
     """Grid columns that hold only labels (row headers), left to right."""
     data_columns = {c.column for c in cells.data_cells()}
     return [c for c in range(cells.n_columns) if c not in data_columns]
-
-
-def _widest_label(cells: GridCells, column: int, metrics: QFontMetrics) -> int:
-    """The widest one-line row label that starts in this column and ends there."""
-    texts = [
-        cell.text
-        for row in range(cells.n_rows)
-        if (cell := cells.origin_at(row, column)) is not None
-        and cell.role is CellRole.ROW_HEADER
-        and cell.column + cell.colspan - 1 == column
-    ]
-    return max((metrics.horizontalAdvance(t) for t in texts), default=0)
