@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
-from typing_extensions import override
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from export.fonts import (
     STANDARD_FONT_FILES,
@@ -26,11 +25,11 @@ from export.fonts import (
     installed_font_files,
     resolve_scheme,
 )
+from export.pdf_face import FastTTFont
 from export.style import STANDARD
 
 CID_FALLBACK = "STSong-Light"
 # A font that lacks any of these cannot set a report (the title's own words, brackets, quotes, dash).
-_EMPTY_NAME_TABLE = b"\x00\x00\x00\x00\x00\x06"  # format 0, no records, strings at offset 6
 _STANDARD_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING2)  # where the 公文 fonts differ
 _PROBE = "政府信息公开工作年度报告申请人情况（）、“”—。，０123"
 
@@ -77,7 +76,7 @@ class PdfFonts:
 
 
 def _font_run(text: str, font: str, own: str) -> str:
-    escaped = escape(text)
+    escaped = escape(text, quote=False)
     return escaped if font == own else f'<font face="{font}">{escaped}</font>'
 
 
@@ -118,46 +117,13 @@ def _load(file: FontFile) -> TTFont | None:
         font = pdfmetrics.getFont(name)
     else:
         try:
-            font = _LeanTTFont(name, str(file.path), subfontIndex=file.index)
+            font = FastTTFont(name, str(file.path), subfontIndex=file.index)
         except (TTFError, OSError, ValueError, KeyError, IndexError):
             return None  # CFF-based OpenType (Noto CJK), a damaged file, one we may not read
         pdfmetrics.registerFont(font)
     if not isinstance(font, TTFont) or any(ord(c) not in font.face.charToGlyph for c in _PROBE):
         return None
     return font
-
-
-class _SubsetFace(TTFontFace):  # type: ignore[misc]  # reportlab ships no type hints
-    """A font face whose embedded subsets carry an empty name table.
-
-    reportlab copies the whole name table into every 256-glyph subset; in the AR PL fonts that is
-    22 KB of licence text each time. PDF readers take the font's name from the PDF, not from there.
-    """
-
-    _subsetting = False
-
-    @override
-    def makeSubset(self, subset: list[int]) -> bytes:
-        self._subsetting = True
-        try:
-            data: bytes = super().makeSubset(subset)
-        finally:
-            self._subsetting = False
-        return data
-
-    @override
-    def get_table(self, tag: str) -> bytes:
-        if tag == "name" and self._subsetting:
-            return _EMPTY_NAME_TABLE
-        table: bytes = super().get_table(tag)
-        return table
-
-
-class _LeanTTFont(TTFont):  # type: ignore[misc]  # reportlab ships no type hints
-    def __init__(self, name: str, filename: str, subfontIndex: int) -> None:
-        super().__init__(name, filename, subfontIndex=subfontIndex)
-        # The face is built inside TTFont.__init__; only its subsetting differs, so its class is swapped.
-        self.face.__class__ = _SubsetFace
 
 
 def _cid_fallback() -> PdfFonts:
