@@ -89,9 +89,15 @@ class FastFace(TTFontFace):  # type: ignore[misc]  # reportlab ships no type hin
 
     @override
     def extractInfo(self, charInfo: int = 1) -> None:
-        super().extractInfo(0)  # names, head, OS/2, post, hhea, maxp: a few dozen reads
-        if charInfo and not self._read_char_info():
-            super().extractInfo(charInfo)
+        size = len(self._ttf_data)
+        if any(table["offset"] + table["length"] > size for table in self.tables):
+            raise TTFError(f"damaged font file {self.filename}: a table runs past the end of the file")
+        try:
+            super().extractInfo(0)  # names, head, OS/2, post, hhea, maxp: a few dozen reads
+            if charInfo and not self._read_char_info():
+                super().extractInfo(charInfo)
+        except struct.error as error:  # a table ends before its own counts say: reportlab lets this through
+            raise TTFError(f"damaged font file {self.filename}: {error}") from error
 
     def _read_char_info(self) -> bool:
         """Fill the attributes every PDF needs as reportlab does; False for a cmap format left to it."""

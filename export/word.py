@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from export.registry import ExportOptions
 
 
-
 def document_bytes(report: Report, options: ExportOptions) -> bytes:
     document = build_document(report, resolve_scheme(options.font_scheme), options.signed_copy)
     embed_report(document, report)

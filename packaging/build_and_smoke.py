@@ -108,6 +108,10 @@ class Smoke:
             lambda: junk.stderr[-500:],
         )
 
+    def accelerator(self, app: Path) -> None:
+        """reportlab loads _rl_accel through exec(): only the spec's hidden import brings it along."""
+        self.expect("reportlab's C accelerator is bundled", lambda: any(app.rglob("_rl_accel*")))
+
     def window(self) -> float:
         """Start the window on a report; the script hook (ui/app.py) reports its state and quits."""
         state = self.work / "state.json"
@@ -145,6 +149,7 @@ def main() -> int:
         smoke = Smoke(app, Path(work))
         smoke.conversions()
         smoke.checks()
+        smoke.accelerator(app)
         startup = smoke.window()
     print(f"folder {app}: {folder_size_mb(app):.0f} MB; window start-up with a report ≈ {startup:.2f} s")
     print(f"frozen smoke: {smoke.passed} passed, {len(smoke.failures)} failed")

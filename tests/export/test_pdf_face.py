@@ -1,0 +1,105 @@
+"""FastFace reads a TrueType font into exactly what reportlab's own reader makes of it, only faster."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+import reportlab
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from export.pdf_face import FastFace, FastTTFont
+from export.pdf_fonts import pdf_fonts
+
+VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # shipped with reportlab: always there
+SAME_AS_REPORTLAB = (
+    "name", "familyName", "styleName", "fullName", "uniqueFontID", "unitsPerEm", "bbox", "ascent",
+    "descent", "capHeight", "italicAngle", "stemV", "flags", "numGlyphs", "defaultWidth",
+    "charToGlyph", "glyphToChar", "charWidths", "glyphPos",
+)  # fmt: skip
+
+
+def _faces_in_use() -> list[tuple[str, int]]:
+    """The fonts the PDF export takes on this machine (CI installs CJK TrueType fonts), and Vera."""
+    fonts = pdf_fonts("auto")
+    faces = {(str(VERA), 0)}
+    if fonts.embedded:
+        from reportlab.pdfbase import pdfmetrics
+
+        for name in set(fonts.by_role.values()):
+            face = pdfmetrics.getFont(name).face
+            faces.add((face.filename, int(name.rsplit("-", 1)[1])))
+    return sorted(faces)
+
+
+def _number_of_hmetrics(face: FastFace) -> int:
+    hhea = face.get_table_pos("hhea")[0]
+    count: int = face.get_ushort(hhea + 34)
+    return count
+
+
+@pytest.fixture(params=_faces_in_use(), ids=lambda face: f"{Path(face[0]).name}-{face[1]}")
+def both(request: pytest.FixtureRequest) -> tuple[TTFont, FastTTFont]:
+    path, index = request.param
+    return TTFont("reference", path, subfontIndex=index), FastTTFont("fast", path, subfontIndex=index)
+
+
+def test_the_font_object_has_what_reportlab_gives_a_ttfont(both: tuple[TTFont, FastTTFont]) -> None:
+    reference, fast = both
+    assert sorted(vars(fast)) == sorted(vars(reference))
+    assert fast.face.__class__ is FastFace
+
+
+@pytest.mark.parametrize("attribute", SAME_AS_REPORTLAB)
+def test_the_face_reads_as_reportlab_reads_it(both: tuple[TTFont, FastTTFont], attribute: str) -> None:
+    reference, fast = both
+    assert getattr(fast.face, attribute) == getattr(reference.face, attribute)
+
+
+def test_advance_widths_are_in_font_units(both: tuple[TTFont, FastTTFont]) -> None:
+    """reportlab scales the repeated advance of the glyphs after the last full metric to 1/1000 em
+    (a slip: the rest of hmetrics is in font units); FastFace keeps font units throughout."""
+    reference, fast = both
+    full = _number_of_hmetrics(fast.face)
+    assert list(fast.face.hmetrics[:full]) == reference.face.hmetrics[:full]
+    last_advance = reference.face.hmetrics[full - 1][0]
+    assert [bearing for _, bearing in fast.face.hmetrics[full:]] == [b for _, b in reference.face.hmetrics[full:]]
+    assert all(advance == last_advance for advance, _ in fast.face.hmetrics[full:])
+    assert len(fast.face.hmetrics) == fast.face.numGlyphs
+
+
+def _tables(font_file: bytes) -> dict[str, bytes]:
+    count = struct.unpack_from(">H", font_file, 4)[0]
+    tables = {}
+    for n in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sLLL", font_file, 12 + 16 * n)
+        tables[tag.decode("latin-1")] = font_file[offset : offset + length]
+    return tables
+
+
+def test_a_subset_has_the_same_outlines_and_an_empty_name_table(both: tuple[TTFont, FastTTFont]) -> None:
+    reference, fast = both
+    subset = [code for code in sorted(reference.face.charToGlyph) if code >= 0x20][:200:3]
+    ours, theirs = _tables(fast.face.makeSubset(subset)), _tables(reference.face.makeSubset(subset))
+    for tag in ("glyf", "loca", "cmap", "maxp", "hhea", "post", "OS/2"):
+        assert ours[tag] == theirs[tag], tag
+    assert struct.unpack_from(">HH", ours["name"]) == (0, 0)  # no records
+    assert len(theirs["name"]) > len(ours["name"])
+
+
+def test_a_character_map_in_another_format_is_left_to_reportlab(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(FastFace, "_read_cmap", lambda self: None)
+    fast, reference = FastTTFont("fast", str(VERA)).face, TTFont("reference", str(VERA)).face
+    assert fast.charToGlyph == reference.charToGlyph
+    assert fast.charWidths == reference.charWidths
+
+
+@pytest.mark.parametrize("keep", [0, 0.02, 0.3, 0.9, 0.999])
+def test_a_truncated_font_is_refused_when_loaded(tmp_path: Path, keep: float) -> None:
+    """Refused with the errors pdf_fonts._load expects, not struct.error in the middle of an export."""
+    data = VERA.read_bytes()
+    damaged = tmp_path / "damaged.ttf"
+    damaged.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises((TTFError, ValueError)):
+        FastTTFont("damaged", str(damaged))
