@@ -42,20 +42,18 @@ def build_table(report: Report, table_id: str, fonts: PdfFonts, width: float) ->
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONTNAME", (0, 0), (-1, -1), fonts.name(FontRole.TABLE)),  # else the empty spanned cells name Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTSIZE", (0, 0), (-1, -1), size),  # the numbers: plain strings, centred (labels are paragraphs)
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
     ]
     leaf_column = _leaf_header_column(layout)
+    styles = {is_row_label: _cell_style(fonts, size, is_row_label) for is_row_label in (False, True)}
     widths = _column_widths(layout, size, width)
     for cell in layout.cells:
-        text = _cell_text(report, table_id, cell)
-        is_row_label = cell.role is CellRole.ROW_HEADER and cell.column + cell.colspan - 1 == leaf_column
-        if cell.role in (CellRole.COLUMN_HEADER, CellRole.ROW_HEADER) and not is_row_label:
-            inner = sum(widths[cell.column : cell.column + cell.colspan]) - 2 * CELL_PADDING_PT
-            text = "\n".join(header_lines(text, int(inner // size)))
-        grid[cell.row][cell.column] = _paragraph(text, is_row_label, fonts, size)
+        grid[cell.row][cell.column] = _cell_content(report, table_id, cell, fonts, styles, widths, leaf_column)
         if cell.rowspan > 1 or cell.colspan > 1:
             last = (cell.column + cell.colspan - 1, cell.row + cell.rowspan - 1)
             commands.append(("SPAN", (cell.column, cell.row), last))
@@ -68,10 +66,26 @@ def build_table(report: Report, table_id: str, fonts: PdfFonts, width: float) ->
     )
 
 
-def _cell_text(report: Report, table_id: str, cell: LayoutCell) -> str:
-    if cell.ref is None:
-        return cell.text
-    return format_value(report.value(table_id, *cell.ref))
+def _cell_content(
+    report: Report,
+    table_id: str,
+    cell: LayoutCell,
+    fonts: PdfFonts,
+    styles: dict[bool, ParagraphStyle],
+    widths: list[float],
+    leaf_column: int,
+) -> Paragraph | str:
+    """A number as a plain string (much quicker to lay out), a label as a paragraph that wraps."""
+    if cell.ref is not None:
+        return format_value(report.value(table_id, *cell.ref))
+    text = cell.text
+    is_row_label = cell.role is CellRole.ROW_HEADER and cell.column + cell.colspan - 1 == leaf_column
+    if cell.role in (CellRole.COLUMN_HEADER, CellRole.ROW_HEADER) and not is_row_label:
+        size = styles[is_row_label].fontSize
+        inner = sum(widths[cell.column : cell.column + cell.colspan]) - 2 * CELL_PADDING_PT
+        text = "\n".join(header_lines(text, int(inner // size)))
+    markup = "<br/>".join(fonts.markup(line, FontRole.TABLE) for line in text.split("\n"))
+    return Paragraph(markup, styles[is_row_label])
 
 
 def header_lines(label: str, chars_per_line: int) -> list[str]:
@@ -90,9 +104,9 @@ def header_lines(label: str, chars_per_line: int) -> list[str]:
     return [label[i : i + per_line] for i in range(0, len(label), per_line)]
 
 
-def _paragraph(text: str, is_row_label: bool, fonts: PdfFonts, size: float) -> Paragraph:
+def _cell_style(fonts: PdfFonts, size: float, is_row_label: bool) -> ParagraphStyle:
     # Row labels read left to right like a list; every other cell is centred as in the official table.
-    style = ParagraphStyle(
+    return ParagraphStyle(
         f"cell-{size}-{is_row_label}",
         fontName=fonts.name(FontRole.TABLE),
         fontSize=size,
@@ -100,8 +114,6 @@ def _paragraph(text: str, is_row_label: bool, fonts: PdfFonts, size: float) -> P
         alignment=TA_LEFT if is_row_label else TA_CENTER,
         wordWrap="CJK",
     )
-    markup = "<br/>".join(fonts.markup(line, FontRole.TABLE) for line in text.split("\n"))
-    return Paragraph(markup, style)
 
 
 def _leaf_header_column(layout: TableLayout) -> int:
