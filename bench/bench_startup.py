@@ -1,6 +1,9 @@
 """Start-up time: process start to a usable window with a report loaded, beside a bare
 QApplication + empty QMainWindow started the same way (offscreen). Target: at most 1.5× the bare one.
 
+"Usable" is the first turn of the event loop with the window shown: both programs note the clock
+there (ours through its script hook, NIANBAO_SCRIPT), so neither is charged for its exit.
+
 python bench/bench_startup.py [RUNS]
 """
 
@@ -19,21 +22,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BARE = (
+    "import sys, time\n"
     "from PySide6.QtCore import QTimer\n"
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "app = QApplication([])\n"
     "window = QMainWindow()\n"
     "window.show()\n"
-    "QTimer.singleShot(0, app.quit)\n"
+    "def usable():\n"
+    "    print(time.time())\n"
+    "    app.quit()\n"
+    "QTimer.singleShot(0, usable)\n"
     "app.exec()\n"
 )
 TARGET_RATIO = 1.5
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - started
+def bare_seconds(env: dict[str, str]) -> float:
+    started = time.time()
+    result = subprocess.run([sys.executable, "-c", BARE], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    return float(result.stdout.split()[-1]) - started
+
+
+def app_seconds(report: Path, state: Path, env: dict[str, str]) -> float:
+    state.unlink(missing_ok=True)
+    started = time.time()
+    subprocess.run([sys.executable, "main.py", str(report)], env=env, cwd=ROOT, check=True, capture_output=True)
+    usable_at: float = json.loads(state.read_text(encoding="utf-8"))["usable_at"]
+    return usable_at - started
 
 
 def main(runs: int) -> int:
@@ -43,20 +58,23 @@ def main(runs: int) -> int:
     folder = Path(tempfile.mkdtemp(prefix="nianbao-bench-"))
     report_path = folder / "report.nianbao.json"
     save_report(consistent_report(), report_path)
-    script = folder / "quit.json"
-    script.write_text(json.dumps({"quit": True}), encoding="utf-8")
+    state = folder / "state.json"
+    script = folder / "script.json"
+    script.write_text(json.dumps({"state_file": str(state), "quit": True}), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NIANBAO_DATA_DIR": str(folder), "NIANBAO_SCRIPT": str(script)}
     # An installed app starts from compiled bytecode: allow it (in a temporary cache), and warm it up.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    timed([sys.executable, "main.py", str(report_path)], env)
+    app_seconds(report_path, state, env)
     bare, app = [], []
     for _ in range(runs):  # interleaved, so a busy moment hurts both alike
-        bare.append(timed([sys.executable, "-c", BARE], env))
-        app.append(timed([sys.executable, "main.py", str(report_path)], env))
+        bare.append(bare_seconds(env))
+        app.append(app_seconds(report_path, state, env))
     bare_median, app_median = statistics.median(bare), statistics.median(app)
     ratio = app_median / bare_median
-    print(f"bare QMainWindow: median {bare_median * 1000:.0f} ms over {runs} runs")
+    print(
+        f"bare QMainWindow: median {bare_median * 1000:.0f} ms over {runs} runs (process start to first event-loop turn)"
+    )
     print(f"nianbao window with a report: median {app_median * 1000:.0f} ms")
     print(f"ratio {ratio:.2f} (target ≤ {TARGET_RATIO})")
     return 0 if ratio <= TARGET_RATIO else 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -136,6 +137,7 @@ def _when(recovery: Recovery) -> str:
 def run_script(window: MainWindow, path: Path, orphans: list[Recovery]) -> None:
     """Drive the window from a JSON file (tests, benchmark): answer the recovery offer, apply
     edits as a person would, write the window's state to a file, quit. See tests/ui/test_autosave*."""
+    usable_at = time.time()  # the first turn of the event loop with the window shown: bench_startup
     script = json.loads(path.read_text(encoding="utf-8"))
     restored = offer_recovery(window, orphans, script.get("recovery", "later")) if orphans else False
     for edit in script.get("edits", []):
@@ -152,6 +154,7 @@ def run_script(window: MainWindow, path: Path, orphans: list[Recovery]) -> None:
             "offered": [str(r.path) for r in orphans],
             "restored": restored,
             "report": report_to_dict(window.document.report),
+            "usable_at": usable_at,
         }
         atomic_write_bytes(script["state_file"], json.dumps(state, ensure_ascii=False).encode("utf-8"))
     if script.get("quit"):
@@ -183,7 +186,6 @@ def run(argv: list[str]) -> int:
     window = MainWindow(Settings(folder), Autosaver(folder), first_document(argv))
     install_excepthook(window)
     window.show()
-    QTimer.singleShot(0, lambda: _start_logging(folder))
     if window.document.path is not None:
         window.settings.add_recent(window.document.path)
     elif argv:  # not read yet (an import), or unreadable: open_path says why, over the empty window
@@ -191,7 +193,8 @@ def run(argv: list[str]) -> int:
     script = os.environ.get(SCRIPT_VARIABLE)
     if script:
         QTimer.singleShot(0, lambda: run_script(window, Path(script), orphans))
-    elif orphans:
+    QTimer.singleShot(0, lambda: _start_logging(folder))  # after the script's first look, if any
+    if orphans and not script:
         offer_recovery(window, orphans)
     status = app.exec()
     if window.autosaver is not None:
