@@ -7,9 +7,18 @@ Every change goes through `ReportDocument.set_cells`, one undo step each.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QTableView, QWidget
 from typing_extensions import override
 
 from ui import grid_style as style
@@ -129,6 +138,21 @@ class GridView(QTableView):
         menu.deleteLater()
 
     # --- keys ----------------------------------------------------------------------------------
+
+    @override
+    def edit(  # type: ignore[override]  # Qt's protected overload, the one key presses go through
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,
+        event: QEvent | None = None,
+    ) -> bool:
+        # Qt itself passes no event when edit(index) is called; PySide's stubs do not say so.
+        started: bool = super().edit(index, trigger, event)  # type: ignore[arg-type]
+        editor = self.indexWidget(index) if started else None
+        if trigger == QAbstractItemView.EditTrigger.EditKeyPressed and isinstance(editor, QLineEdit):
+            editor.deselect()  # F2 as in Excel: the caret after the number, ready to change its end
+            editor.end(False)
+        return started
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

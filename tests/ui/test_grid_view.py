@@ -133,6 +133,17 @@ def test_f2_edits_in_place_and_a_refused_value_keeps_the_editor_open(qtbot, view
     assert _value(view, "new_received", "commercial") == 2
 
 
+def test_f2_puts_the_caret_after_the_number_as_in_excel(qtbot, view: GridView) -> None:
+    view.select_cell("new_received", "commercial")  # holds 2
+    _press(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert not editor.hasSelectedText()
+    assert editor.cursorPosition() == len(editor.text())
+    QTest.keyClick(editor, "0")
+    _press(view, Qt.Key.Key_Return)
+    assert _value(view, "new_received", "commercial") == 20
+
+
 def test_typing_on_a_total_changes_nothing_and_says_why(qtbot, view: GridView) -> None:
     view.select_cell("new_received", "total")
     with qtbot.waitSignal(view.message) as said:
