@@ -103,3 +103,22 @@ def test_a_truncated_font_is_refused_when_loaded(tmp_path: Path, keep: float) ->
     damaged.write_bytes(data[: int(len(data) * keep)])
     with pytest.raises((TTFError, ValueError)):
         FastTTFont("damaged", str(damaged))
+
+
+def test_the_bmp_map_of_a_cjk_font_reads_the_same_in_format_4_as_in_format_12(
+    both: tuple[TTFont, FastTTFont],
+) -> None:
+    """Windows' CJK fonts (simsun, simfang…) carry only format 4, which reportlab would not pick here
+    where a format 12 map exists: both maps of one font must agree on every BMP character."""
+    face = both[1].face
+    cmap = face._table_start("cmap")
+    count = struct.unpack_from(">H", face._ttf_data, cmap + 2)[0]
+    subtables = [struct.unpack_from(">HHL", face._ttf_data, cmap + 4 + 8 * n) for n in range(count)]
+    formats = {(platform, encoding): face.get_ushort(cmap + offset) for platform, encoding, offset in subtables}
+    if formats.get((3, 1)) != 4 or formats.get((3, 10)) != 12:
+        pytest.skip("not a font with both a format 4 and a format 12 Unicode map")
+    offset = next(offset for platform, encoding, offset in subtables if (platform, encoding) == (3, 1))
+    format_4 = face._read_cmap_format_4(cmap + offset)
+    mapped = {char: glyph for char, glyph in format_4.items() if glyph}
+    assert len(mapped) > 100
+    assert mapped == {char: glyph for char, glyph in face._cmap.items() if char <= 0xFFFF and glyph}
