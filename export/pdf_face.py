@@ -16,7 +16,6 @@ import struct
 from collections.abc import Sequence
 from fnmatch import fnmatch
 from itertools import chain
-from typing import overload
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
@@ -65,13 +64,7 @@ class _GlyphMetrics(Sequence[tuple[int, int]]):
     def __len__(self) -> int:
         return len(self._advances)
 
-    @overload
-    def __getitem__(self, glyph: int) -> tuple[int, int]: ...
-    @overload
-    def __getitem__(self, glyph: slice) -> list[tuple[int, int]]: ...
-    def __getitem__(self, glyph: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        if isinstance(glyph, slice):
-            return list(zip(self._advances[glyph], self._bearings[glyph], strict=True))
+    def __getitem__(self, glyph: int) -> tuple[int, int]:  # type: ignore[override]  # no slices: reportlab indexes
         return self._advances[glyph], self._bearings[glyph]
 
 

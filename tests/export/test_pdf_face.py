@@ -62,11 +62,12 @@ def test_advance_widths_are_in_font_units(both: tuple[TTFont, FastTTFont]) -> No
     (a slip: the rest of hmetrics is in font units); FastFace keeps font units throughout."""
     reference, fast = both
     full = _number_of_hmetrics(fast.face)
-    assert list(fast.face.hmetrics[:full]) == reference.face.hmetrics[:full]
+    metrics = list(fast.face.hmetrics)
+    assert metrics[:full] == reference.face.hmetrics[:full]
     last_advance = reference.face.hmetrics[full - 1][0]
-    assert [bearing for _, bearing in fast.face.hmetrics[full:]] == [b for _, b in reference.face.hmetrics[full:]]
-    assert all(advance == last_advance for advance, _ in fast.face.hmetrics[full:])
-    assert len(fast.face.hmetrics) == fast.face.numGlyphs
+    assert [bearing for _, bearing in metrics[full:]] == [b for _, b in reference.face.hmetrics[full:]]
+    assert all(advance == last_advance for advance, _ in metrics[full:])
+    assert len(metrics) == fast.face.numGlyphs
 
 
 def _tables(font_file: bytes) -> dict[str, bytes]:
