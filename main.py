@@ -43,7 +43,7 @@ def _location_text(location: dict[str, str]) -> str:
 
 
 def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) -> int:
-    from export.registry import read_any
+    from export.formats import read_any
     from model.checks import Severity, check
     from model.reviews import apply_reviews
     from model.serialize import ReportFileError
@@ -88,7 +88,7 @@ def _print_findings(path: str, findings: list) -> None:  # type: ignore[type-arg
 
 
 def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
-    from export.registry import ExportOptions, export_notice, read_any, write_any
+    from export.formats import ExportOptions, export_notice, read_any, write_any
     from model.serialize import ReportFileError
 
     try:

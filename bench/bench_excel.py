@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from export.excel import read_report, write_report
-from export.registry import ExportOptions
+from export.formats import ExportOptions
 from tests.factories import consistent_report
 
 

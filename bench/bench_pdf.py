@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from export.formats import ExportOptions, write_any  # noqa: E402
 from export.pdf import render_pdf  # noqa: E402
-from export.registry import ExportOptions, write_any  # noqa: E402
 from model.files import save_report  # noqa: E402
 from model.report import Report, Subsection  # noqa: E402
 from tests.factories import consistent_report  # noqa: E402

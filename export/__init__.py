@@ -1,1 +1,1 @@
-"""Exporters and importers, one module per file format (word.py, excel.py, pdf.py); see registry.py."""
+"""Exporters and importers, one package per file format (word/, excel/, pdf/); see formats.py."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from export.style import FONT_SCHEMES, STANDARD, WINDOWS, FontScheme
+from export.page_design import FONT_SCHEMES, STANDARD, WINDOWS, FontScheme
 
 # The standard 公文 fonts, each by the file names their makers ship (any one will do).
 STANDARD_FONT_FILES = (
@@ -26,7 +26,7 @@ _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
 
 class FontRole(Enum):
-    """The parts of the page that take their own font (see export.style.FontScheme)."""
+    """The parts of the page that take their own font (see export.page_design.FontScheme)."""
 
     TITLE = "title"
     BODY = "body"

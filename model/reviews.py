@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from model.checks.findings import Finding, Location, Severity
 from model.checks.text import text_fields
+from model.findings import Finding, Location, Severity
 from model.report import Report, Review
 from model.values import format_value
 

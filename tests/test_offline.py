@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from export.registry import FORMATS, ExportOptions, read_any, write_any
+from export.formats import FORMATS, ExportOptions, read_any, write_any
 from model.about import APP_VERSION
 from model.checks import check
 from tests.factories import consistent_report

@@ -16,7 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from export.registry import suffix_of
+from export.formats import suffix_of
 from model.files import REPORT_SUFFIX, atomic_write_bytes, load_report
 from model.serialize import ReportFileError, report_to_dict
 from model.values import parse_cell

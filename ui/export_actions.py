@@ -1,4 +1,4 @@
-"""The 导出 menu: Word / Excel / PDF through export.registry, the font scheme and 签字盖章稿 choices,
+"""The 导出 menu: Word / Excel / PDF through export.formats, the font scheme and 签字盖章稿 choices,
 打印预览 and 打印 through ui.printing — each format greyed out while its module is not installed."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from export.registry import FORMATS, ExportOptions, FileFormat, can_write, default_file_name, write_any
-from export.style import STANDARD, WINDOWS
+from export.formats import FORMATS, ExportOptions, FileFormat, can_write, default_file_name, write_any
+from export.page_design import STANDARD, WINDOWS
 from model.checks import Severity
 from model.report import Report
 from model.serialize import ReportFileError

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 from typing_extensions import override
 
-from export.registry import default_file_name, read_any, suffix_of
+from export.formats import default_file_name, read_any, suffix_of
 from model.about import APP_NAME, APP_VERSION
 from model.checks import Finding, Location, Severity, count_by_severity
 from model.files import REPORT_SUFFIX, save_report

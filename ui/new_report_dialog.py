@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from export.registry import read_any
+from export.formats import read_any
 from model.carry import start_next_year
 from model.report import Meta, Report
 from model.serialize import ReportFileError

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from export.formats import ExportOptions
 from export.pdf import font_notice, render_pdf
-from export.registry import ExportOptions
 from model.report import Report
 from ui.document import ReportDocument
 

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from model.checks.arithmetic import check_balance, check_totals, check_values
 from model.checks.completeness import check_dates, check_empty_sections, check_missing_cells, check_required_meta
 from model.checks.crossyear import check_carry_over, check_in_force, previous_from_report
-from model.checks.findings import Finding, Location, Severity
 from model.checks.text import (
     check_fee_stated,
     check_imported_labels,
     check_outlook_year,
     check_text_against_tables,
 )
+from model.findings import Finding, Location, Severity
 from model.report import Previous, Report
 
 Rule = Callable[[Report], list[Finding]]

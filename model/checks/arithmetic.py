@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from model.checks.findings import Finding, cell, error
+from model.findings import Finding, cell, error
 from model.report import Number, Report
 from model.template import CellKind, RowSpec, TableSpec, column_title, row_short, row_title
 from model.values import Invalid, format_value

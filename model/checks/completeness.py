@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from model.checks.findings import Finding, cell, error, field_at, warning
+from model.findings import Finding, cell, error, field_at, warning
 from model.report import Report
 from model.template import SectionKind, column_title, row_title
 

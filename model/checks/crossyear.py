@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.checks.findings import Finding, cell, error, warning
+from model.findings import Finding, cell, error, warning
 from model.report import Previous, Report
 from model.template import column_title, row_short
 from model.values import Invalid, format_value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from model.checks.findings import Finding, Location, cell, field_at, warning
+from model.findings import Finding, Location, cell, field_at, warning
 from model.report import Number, Report
 from model.template import TableSpec, row_title
 

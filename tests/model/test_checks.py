@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from model.checks import Severity, check, count_by_severity
-from model.checks.findings import Location
 from model.checks.text import chinese_number
+from model.findings import Location
 from model.report import Previous, Report, Subsection
 from model.values import Invalid
 from tests.factories import consistent_report

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.checks import check
-from model.checks.findings import Location
+from model.findings import Location
 from model.report import Report
 from model.template import TEMPLATE_2021
 from tests.factories import consistent_report

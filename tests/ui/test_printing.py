@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 import ui.printing
+from export.formats import ExportOptions, default_file_name
 from export.pdf import render_pdf
-from export.registry import ExportOptions, default_file_name
 from model.report import Meta, Report
 from tests.factories import consistent_report
 from ui.document import ReportDocument

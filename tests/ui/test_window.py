@@ -20,7 +20,7 @@ from tests.factories import consistent_report
 from ui.document import ReportDocument
 from ui.forms.editors import FieldLineEdit
 from ui.forms.meta_form import MetaForm
-from ui.grid_view import GridView
+from ui.grid.view import GridView
 from ui.main_window import MainWindow
 from ui.new_report_dialog import NewReportDialog
 from ui.settings import Settings
@@ -336,7 +336,7 @@ def test_export_writes_the_file_with_the_chosen_options(
     exports = window.exports
     exports.scheme_group.actions()[2].trigger()
     exports.signed_action.setChecked(True)
-    exports.export(next(f for f in __import__("export.registry").registry.FORMATS if f.suffix == ".docx"))
+    exports.export(next(f for f in __import__("export.formats").formats.FORMATS if f.suffix == ".docx"))
     assert Path(proposed[0]).name == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
     path, options = written[0]
     assert path.endswith("out.docx")

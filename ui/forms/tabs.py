@@ -63,7 +63,7 @@ def build_tabs(document: ReportDocument) -> list[Tab]:
 
 
 def grid_available() -> bool:
-    return importlib.util.find_spec("ui.grid_view") is not None
+    return importlib.util.find_spec("ui.grid.view") is not None
 
 
 def _grid(document: ReportDocument, table_id: str) -> QWidget:
@@ -71,7 +71,7 @@ def _grid(document: ReportDocument, table_id: str) -> QWidget:
         placeholder = QLabel("表格编辑器尚未安装")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return placeholder
-    from ui.grid_view import GridView
+    from ui.grid.view import GridView
 
     return GridView(document, table_id)
 

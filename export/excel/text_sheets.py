@@ -1,0 +1,159 @@
+"""The 基本信息 sheet (meta fields) and the 报告正文 sheet (the narrative), written label beside value.
+
+Both are read back by label (see excel_read_text), so the labels here come from the template and
+the rows may be moved or the sheets reordered without losing anything.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from export.excel import style
+from model.report import NarrativeSection, Report
+from model.template import SectionKind, Template, subsection_number
+
+META_SHEET = "基本信息"
+NARRATIVE_SHEET = "报告正文"
+NARRATIVE_COLUMNS = ("部分", "小标题", "内容")
+CONTINUED = "（续）"  # a text longer than one Excel cell holds goes on in the next row
+MAX_CELL_CHARS = 32000  # Excel's limit is 32 767 characters a cell
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+NARRATIVE_WIDTHS = (24.0, 22.0, 80.0)  # 部分, 小标题, 内容
+
+
+def storable(text: str) -> str:
+    """Text an .xlsx can hold: XML forbids most control characters (stray ones come from pasted text)."""
+    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return cleaned
+
+
+def _text_cell(sheet: Worksheet, row: int, column: int, text: str, *, editable: bool) -> None:
+    cell = sheet.cell(row, column)
+    cell.value = storable(text) or None
+    if text:
+        cell.data_type = "s"  # text beginning with '=' is text, not a formula
+    cell.font = style.PLAIN
+    cell.alignment = style.TEXT if editable else style.LEFT
+    cell.border = style.BORDER
+    if editable:
+        cell.protection = style.UNLOCKED
+    else:
+        cell.fill = style.HEADER_FILL
+
+
+# --- 基本信息 ----------------------------------------------------------------------------------
+
+
+def _meta_values(report: Report) -> dict[str, object]:
+    meta = report.meta
+    kind = report.template.agency_kind(meta.agency_kind).label
+    return {
+        "agency": meta.agency,
+        "agency_kind": kind,
+        "year": meta.year,
+        "issue_date": meta.issue_date,
+        "signatory": meta.signatory,
+        "contact": meta.contact,
+    }
+
+
+def write_meta_sheet(sheet: Worksheet, report: Report) -> None:
+    template = report.template
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    sheet.cell(1, 1, report.title).font = style.HEADING
+    sheet.cell(1, 1).alignment = style.CENTRED
+    values = _meta_values(report)
+    for row, field in enumerate(template.meta_fields, start=2):
+        _text_cell(sheet, row, 1, field.label, editable=False)
+        value = values[field.id]
+        if isinstance(value, str):
+            _text_cell(sheet, row, 2, value, editable=True)
+        else:
+            cell = sheet.cell(row, 2, value)
+            cell.font, cell.border, cell.protection = style.PLAIN, style.BORDER, style.UNLOCKED
+            cell.alignment = style.LEFT
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+        _validate_meta(sheet, template, field.id, f"B{row}")
+    basis_row = len(template.meta_fields) + 3
+    sheet.cell(basis_row, 1, f"报告格式：{template.name}（{template.basis}）").font = style.NOTE
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 60
+    sheet.row_dimensions[1].height = 30
+    for row in range(2, basis_row):
+        sheet.row_dimensions[row].height = 20
+    style.setup_page(sheet, landscape=False, title_rows=(1, 1), header=report.title)
+    style.protect(sheet)
+
+
+def _validate_meta(sheet: Worksheet, template: Template, field_id: str, ref: str) -> None:
+    if field_id == "agency_kind":
+        labels = ",".join(k.label for k in template.agency_kinds)
+        rule = DataValidation(type="list", formula1=f'"{labels}"', error="请从列表中选择机关类型。")
+    elif field_id == "year":
+        rule = DataValidation(
+            type="whole", operator="between", formula1="1900", formula2="9999", error="请填写四位年份，如 2024。"
+        )
+    elif field_id == "issue_date":
+        rule = DataValidation(type="date", operator="greaterThan", formula1="1", error="请填写日期，如 2025-1-17。")
+    else:
+        return
+    rule.allow_blank = True
+    rule.showErrorMessage = True
+    rule.errorTitle = "填写有误"
+    rule.add(ref)
+    sheet.add_data_validation(rule)
+
+
+# --- 报告正文 ----------------------------------------------------------------------------------
+
+
+def _chunks(text: str) -> list[str]:
+    return [text[i : i + MAX_CELL_CHARS] for i in range(0, len(text), MAX_CELL_CHARS)] or [""]
+
+
+class _NarrativeWriter:
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.row = 3
+        self.lines: dict[int, int] = {}
+
+    def add(self, part: str, title: str, text: str) -> None:
+        for index, chunk in enumerate(_chunks(text)):
+            _text_cell(self.sheet, self.row, 1, part if index == 0 else CONTINUED, editable=False)
+            _text_cell(self.sheet, self.row, 2, title if index == 0 else "", editable=True)
+            _text_cell(self.sheet, self.row, 3, chunk, editable=True)
+            needed = max(style.lines_needed(chunk, NARRATIVE_WIDTHS[2]), style.lines_needed(title, NARRATIVE_WIDTHS[1]))
+            self.sheet.row_dimensions[self.row].height = style.height_for(needed)
+            self.row += 1
+
+    def section(self, heading: str, section: NarrativeSection) -> None:
+        self.add(heading, "", section.intro)
+        for index, subsection in enumerate(section.subsections):
+            self.add(subsection_number(index), subsection.title, subsection.text)
+
+
+def write_narrative_sheet(sheet: Worksheet, report: Report) -> None:
+    template = report.template
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
+    sheet.cell(1, 1, report.title).font = style.HEADING
+    sheet.cell(1, 1).alignment = style.CENTRED
+    sheet.row_dimensions[1].height = 30
+    for column, label in enumerate(NARRATIVE_COLUMNS, start=1):
+        cell = sheet.cell(2, column, label)
+        cell.font, cell.alignment, cell.border, cell.fill = style.BOLD, style.CENTRED, style.BORDER, style.HEADER_FILL
+    writer = _NarrativeWriter(sheet)
+    narrative = report.narrative
+    writer.add(template.narrative_parts["preamble"], "", narrative.preamble)
+    for section in template.sections:
+        if section.kind is SectionKind.NARRATIVE:
+            writer.section(section.heading, narrative.section(section.id))
+    writer.add(template.narrative_parts["closing"], "", narrative.closing)
+    style.set_column_widths(sheet, NARRATIVE_WIDTHS)
+    sheet.freeze_panes = "A3"
+    style.setup_page(sheet, landscape=False, title_rows=(1, 2), header=report.title)
+    style.protect(sheet)

@@ -1,0 +1,137 @@
+"""The fonts a PDF is set in: loading TrueType CJK fonts for embedding, and the unembedded fallback.
+
+Each role of the page design gets the first candidate font file (export.fonts) that reportlab can
+embed and that has the common characters of a report. Characters a role's font lacks (a rare
+character in a name, say, outside GB2312) are set in the next font that has them. When no usable
+TrueType font exists, every role uses reportlab's STSong-Light, which is not embedded: the PDF then
+shows only where the reader has a Chinese font, and `notice` tells the user so.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from html import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from export.fonts import (
+    STANDARD_FONT_FILES,
+    FontFile,
+    FontRole,
+    font_candidates,
+    installed_font_files,
+    resolve_scheme,
+)
+from export.page_design import STANDARD
+from export.pdf.face import FastTTFont
+
+CID_FALLBACK = "STSong-Light"
+# A font that lacks any of these cannot set a report (the title's own words, brackets, quotes, dash).
+_STANDARD_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING2)  # where the 公文 fonts differ
+_PROBE = "政府信息公开工作年度报告申请人情况（）、“”—。，０123"
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    """Registered reportlab font names by role, the order to look for missing characters, and a notice."""
+
+    by_role: dict[FontRole, str]
+    coverage: tuple[tuple[str, frozenset[int]], ...]  # (font name, code points it has), fallback order
+    embedded: bool
+    notice: str | None  # what the user should know about the fonts of this PDF, in Chinese
+
+    def name(self, role: FontRole) -> str:
+        return self.by_role[role]
+
+    def markup(self, text: str, role: FontRole) -> str:
+        """Paragraph markup for `text` in the role's font, escaped, missing characters from other fonts."""
+        own = self.by_role[role]
+        parts: list[str] = []
+        run: list[str] = []
+        run_font = own
+        for char in text:
+            font = self._font_for(char, own)
+            if font != run_font and run:
+                parts.append(_font_run("".join(run), run_font, own))
+                run = []
+            run_font = font
+            run.append(char)
+        if run:
+            parts.append(_font_run("".join(run), run_font, own))
+        return "".join(parts)
+
+    def _font_for(self, char: str, own: str) -> str:
+        code = ord(char)
+        if code < 0x80 or not self.coverage:
+            return own
+        if code in self._coverage_of(own):
+            return own
+        return next((name for name, codes in self.coverage if code in codes), own)
+
+    def _coverage_of(self, name: str) -> frozenset[int]:
+        return next((codes for font, codes in self.coverage if font == name), frozenset())
+
+
+def _font_run(text: str, font: str, own: str) -> str:
+    escaped = escape(text, quote=False)
+    return escaped if font == own else f'<font face="{font}">{escaped}</font>'
+
+
+@functools.cache
+def pdf_fonts(scheme_id: str) -> PdfFonts:
+    """The fonts for this scheme ('auto', 'standard' or 'windows'), found once per process."""
+    scheme = resolve_scheme(scheme_id)
+    installed = installed_font_files()
+    chosen: dict[FontRole, tuple[FontFile, TTFont]] = {}
+    for role in FontRole:
+        for file in font_candidates(scheme, role, installed):
+            font = _load(file)
+            if font is not None:
+                chosen[role] = (file, font)
+                break
+    if len(chosen) < len(FontRole):
+        return _cid_fallback()
+    coverage: dict[str, frozenset[int]] = {}
+    for _, font in chosen.values():
+        coverage.setdefault(font.fontName, frozenset(font.face.charToGlyph))
+    notice = None
+    if scheme_id == STANDARD.id and not _standard_files_used(chosen):
+        notice = "本机未安装公文标准字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312），PDF 已改用本机的其他中文字体。"
+    by_role = {role: font.fontName for role, (_, font) in chosen.items()}
+    return PdfFonts(by_role, tuple(coverage.items()), embedded=True, notice=notice)
+
+
+def _standard_files_used(chosen: dict[FontRole, tuple[FontFile, TTFont]]) -> bool:
+    standard_names = {name.lower() for names in STANDARD_FONT_FILES for name in names}
+    return all(chosen[role][0].path.name.lower() in standard_names for role in _STANDARD_ROLES)
+
+
+def _load(file: FontFile) -> TTFont | None:
+    """Register a TrueType face with reportlab, or None when it cannot be embedded or lacks CJK."""
+    name = f"{file.path.stem}-{file.index}"
+    # getFont on an unknown name would first search reportlab's AFM files (80 ms), hence the check.
+    if name in pdfmetrics.getRegisteredFontNames():
+        font = pdfmetrics.getFont(name)
+    else:
+        try:
+            font = FastTTFont(name, str(file.path), subfontIndex=file.index)
+        except (TTFError, OSError, ValueError, KeyError, IndexError):
+            return None  # CFF-based OpenType (Noto CJK), a damaged file, one we may not read
+        pdfmetrics.registerFont(font)
+    if not isinstance(font, TTFont) or any(ord(c) not in font.face.charToGlyph for c in _PROBE):
+        return None
+    return font
+
+
+def _cid_fallback() -> PdfFonts:
+    pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+    return PdfFonts(
+        by_role=dict.fromkeys(FontRole, CID_FALLBACK),
+        coverage=(),
+        embedded=False,
+        notice="本机没有可嵌入 PDF 的中文字体，PDF 未嵌入字体：在其他电脑上能否正常显示，取决于阅读软件自带的中文字体。"
+        "建议安装中文 TrueType 字体（如 Windows 自带的宋体、仿宋、黑体、楷体）后重新导出。",
+    )

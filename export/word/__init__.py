@@ -1,0 +1,58 @@
+"""Word (.docx) export and import of a report: the public entry points used by export.formats.
+
+Export lays the report out as a 公文 (see document.py) and embeds the exact report file
+(embedded.py). Import trusts that embedded copy while the visible text is unchanged, and
+otherwise reads what the document shows (read_text.py, read_tables.py), so hand-typed reports open too.
+
+An unfilled cell is printed as an empty cell, an invalid value too (it is an error the window
+asks about before export); a 0 is printed as 0.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from export.fonts import resolve_scheme
+from export.word.body import open_document
+from export.word.document import build_document
+from export.word.embedded import embed_report, embedded_report, visible_fingerprint
+from export.word.read_text import import_visible_content
+from model.files import atomic_write_bytes, describe_os_error
+from model.report import Report
+from model.serialize import ReportFileError
+
+if TYPE_CHECKING:
+    from export.formats import ExportOptions
+
+
+def document_bytes(report: Report, options: ExportOptions) -> bytes:
+    document = build_document(report, resolve_scheme(options.font_scheme), options.signed_copy)
+    embed_report(document, report)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def write_report(report: Report, path: Path, options: ExportOptions) -> None:
+    """Write the .docx atomically: a locked or full target leaves the previous file intact."""
+    data = document_bytes(report, options)
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        raise ReportFileError(describe_os_error(error, path)) from None
+
+
+def read_report(path: Path) -> Report:
+    """Import a .docx: exactly what this app wrote, or what a person typed following the official form."""
+    document = open_document(path)
+    embedded = embedded_report(document)
+    if embedded is not None and embedded.fingerprint == visible_fingerprint(document):
+        return embedded.report
+    report = import_visible_content(document)
+    if embedded is not None:
+        # What the page cannot show survives an edit in Word: the agency kind and last year's figures.
+        report.meta.agency_kind = embedded.report.meta.agency_kind
+        report.previous = embedded.report.previous
+    return report

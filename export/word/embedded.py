@@ -1,0 +1,79 @@
+"""The report file carried inside an exported .docx, and the fingerprint that says it still matches.
+
+The exact report (every contract field, "not filled in" vs 0, the fee as a decimal) travels as a
+custom XML part. It is trusted on import only while the visible text is the text the app wrote:
+once someone edits the document in Word or WPS, the visible content wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from export.word.body import all_paragraph_texts
+from model.files import parse_report_json, report_json
+from model.report import Report
+from model.serialize import ReportFileError
+
+NAMESPACE = "urn:gov-info-annual-report:docx-embedded-report"
+PART_NAME = "/customXml/nianbao-report.xml"
+MAX_EMBEDDED_BYTES = 10 * 1024 * 1024
+_ROOT = f"{{{NAMESPACE}}}report"
+_SPACES = re.compile(r"\s+")
+# Custom XML parts are read with a parser that never resolves entities or touches the network.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+@dataclass(frozen=True)
+class Embedded:
+    report: Report
+    fingerprint: str
+
+
+def visible_fingerprint(document: Document) -> str:
+    """A digest of the text a reader sees, blind to how Word splits runs or wraps lines."""
+    digest = hashlib.sha256()
+    for text in all_paragraph_texts(document):
+        folded = _SPACES.sub("", text)
+        if folded:
+            digest.update(folded.encode("utf-8"))
+            digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def embed_report(document: Document, report: Report) -> None:
+    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
+    root.set("fingerprint", visible_fingerprint(document))
+    root.text = report_json(report)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI(PART_NAME), "application/xml", blob, document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_XML)
+
+
+def embedded_report(document: Document) -> Embedded | None:
+    """The report this app embedded, if the document still carries a readable one."""
+    for relationship in document.part.rels.values():
+        if relationship.reltype != RELATIONSHIP_TYPE.CUSTOM_XML or relationship.is_external:
+            continue
+        blob = relationship.target_part.blob
+        if len(blob) > MAX_EMBEDDED_BYTES:
+            continue
+        try:
+            root = etree.fromstring(blob, _PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag != _ROOT or not root.text:
+            continue
+        try:
+            report = parse_report_json(root.text.encode("utf-8"))
+        except ReportFileError:
+            continue  # a damaged or newer embedded copy: the visible content still tells the report
+        return Embedded(report, str(root.get("fingerprint", "")))
+    return None

@@ -1,0 +1,180 @@
+"""Reading a report from what a .docx shows: title, sections by their headings, tables, signature and date."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from docx.document import Document
+
+from export.label_matching import label_key, similarity, split_ordinal, without_spaces
+from export.page_design import SIGNER_LABEL
+from export.word.body import Grid, Paragraph, body_items
+from export.word.read_tables import classify, concatenate, read_table
+from model.report import Meta, Narrative, NarrativeSection, Report, Subsection
+from model.serialize import ReportFileError
+from model.template import TEMPLATE_2021, SectionKind, SectionSpec, Template
+
+TITLE_LINES = 3  # a title may be typed over up to three paragraphs
+_TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>\d{4})年度?(?P<suffix>\D*报告)$")
+_SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*")
+_TITLE_END = re.compile(r"[。：:]")
+MAX_SUBSECTION_TITLE = 40
+MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
+MAX_SIGNATORY = 30
+_ARABIC_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CHINESE_DATE = re.compile(
+    r"^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"
+)
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
+# Agency-name endings that tell the agency kind (the default is a department).
+_KIND_BY_ENDING = (
+    ("township", ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府")),
+    ("government", ("人民政府", "人民政府办公室", "人民政府办公厅")),
+)
+
+
+def _small_number(text: str) -> int:
+    """一 … 三十一 as an int (month and day of a date written in Chinese)."""
+    if "十" not in text:
+        return _DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def parse_issue_date(text: str) -> date | None:
+    """'2025年1月17日' or '二〇二四年一月十五日' → a date; None when the line is no date."""
+    folded = unicodedata.normalize("NFKC", without_spaces(text))
+    try:
+        if match := _ARABIC_DATE.match(folded):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _CHINESE_DATE.match(folded):
+            year = int("".join(str(_DIGITS[c]) for c in match[1]))
+            return date(year, _small_number(match[2]), _small_number(match[3]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def agency_kind_of(agency: str) -> str:
+    for kind, endings in _KIND_BY_ENDING:
+        if agency.endswith(endings):
+            return kind
+    return "department"
+
+
+def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
+    """(agency, year, paragraphs used) from the first lines, or ('', None, 0) when none is a title."""
+    for count in range(1, min(TITLE_LINES, len(lines)) + 1):
+        match = _TITLE.match(without_spaces("".join(lines[:count])))
+        if match and similarity(match["suffix"], template.title_suffix) >= 0.6:
+            return match["agency"], int(match["year"]), count
+    return "", None, 0
+
+
+def _heading(text: str, template: Template, seen: set[str]) -> SectionSpec | None:
+    key = label_key(text)
+    number, body = split_ordinal(key)
+    for spec in template.sections:
+        if spec.id in seen or number != label_key(spec.heading)[: len(number)] or not number:
+            continue
+        if len(key) <= len(spec.heading) + MAX_HEADING_EXTRA and similarity(body, spec.title) >= 0.6:
+            return spec
+    return None
+
+
+def _split_subsection_title(rest: str) -> tuple[str, str]:
+    """'主动公开情况。根据…' → ('主动公开情况。', '根据…'); a short line alone is a title on its own line."""
+    end = _TITLE_END.search(rest[: MAX_SUBSECTION_TITLE + 1])
+    if end is not None:
+        return rest[: end.end()], rest[end.end() :].strip()
+    if len(rest) <= MAX_SUBSECTION_TITLE:
+        return rest.strip(), ""
+    return "", rest
+
+
+def parse_section(lines: list[str]) -> NarrativeSection:
+    intro: list[str] = []
+    subsections: list[tuple[str, list[str]]] = []
+    for line in lines:
+        match = _SUBSECTION.match(line)
+        if match:
+            title, text = _split_subsection_title(line[match.end() :])
+            subsections.append((title, [text] if text else []))
+        elif subsections:
+            subsections[-1][1].append(line)
+        else:
+            intro.append(line)
+    return NarrativeSection("\n".join(intro), [Subsection(t, "\n".join(text)) for t, text in subsections])
+
+
+@dataclass
+class _Collected:
+    """The document cut into parts: lines before the first heading, lines per section, grids per table."""
+
+    head: list[str] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    grids: dict[str, list[Grid]] = field(default_factory=dict)
+    last: list[str] = field(default_factory=list)  # the part the document ends with
+
+
+def _collect(document: Document, template: Template) -> _Collected:
+    collected = _Collected()
+    current = collected.head
+    for item in body_items(document):
+        if isinstance(item, Paragraph):
+            text = item.text.strip()
+            spec = _heading(text, template, set(collected.sections)) if text else None
+            if spec is not None:
+                current = collected.sections.setdefault(spec.id, [])
+            elif text:
+                current.append(text)
+            continue
+        table_id = classify(item.grid, template)
+        if table_id is not None:
+            collected.grids.setdefault(table_id, []).append(item.grid)
+    collected.last = current
+    return collected
+
+
+def _signature(lines: list[str], meta: Meta) -> None:
+    """Take the date, the signatory, a 签字 line and contact details off the end of the document."""
+    if lines and (issued := parse_issue_date(lines[-1])) is not None:
+        meta.issue_date = issued
+        lines.pop()
+    if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):
+        signatory = without_spaces(lines.pop())
+        meta.signatory = "" if signatory == meta.agency else signatory
+    if lines and label_key(lines[-1]) == label_key(SIGNER_LABEL):
+        lines.pop()
+    if lines and _CONTACT.match(lines[-1]):
+        meta.contact = lines.pop()
+
+
+def import_visible_content(document: Document, template: Template = TEMPLATE_2021) -> Report:
+    collected = _collect(document, template)
+    if not collected.grids:
+        raise ReportFileError("文档中没有找到年报的统计表（主动公开、依申请公开、行政复议和诉讼），无法导入")
+    agency, year, used = _title(collected.head, template)
+    meta = Meta(agency=agency, agency_kind=agency_kind_of(agency), year=year)
+    _signature(collected.last, meta)
+    sections = {s.id: parse_section(collected.sections.get(s.id, [])) for s in template.sections}
+    narrative = Narrative(
+        preamble="\n".join(collected.head[used:]),
+        overview=sections["overview"],
+        problems=sections["problems"],
+        other=sections["other"],
+    )
+    report = Report(meta=meta, narrative=narrative, template=template)
+    for spec in template.sections:
+        if spec.kind is not SectionKind.TABLE or spec.id not in collected.grids:
+            continue
+        imported = read_table(template.table(spec.id), concatenate(collected.grids[spec.id]))
+        for (row_id, column_id), value in imported.values.items():
+            report.set_cell(spec.id, row_id, column_id, value)
+        if imported.labels:
+            report.imported_labels[spec.id] = imported.labels
+    return report
