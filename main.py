@@ -45,8 +45,8 @@ def _location_text(location: dict[str, str]) -> str:
 def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) -> int:
     from export.formats import read_any
     from model.checks import Severity, check
+    from model.errors import ReportFileError
     from model.reviews import apply_reviews
-    from model.serialize import ReportFileError
 
     last_year = None
     if previous_path:
@@ -89,7 +89,7 @@ def _print_findings(path: str, findings: list) -> None:  # type: ignore[type-arg
 
 def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
     from export.formats import ExportOptions, export_notice, read_any, write_any
-    from model.serialize import ReportFileError
+    from model.errors import ReportFileError
 
     try:
         report = read_any(source)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from model.errors import ReportFileError
 from model.files import REPORT_SUFFIX, load_report, save_report
 from model.report import Report
-from model.serialize import ReportFileError
 
 
 @dataclass(frozen=True)

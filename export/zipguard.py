@@ -6,7 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from model.serialize import ReportFileError
+from model.errors import ReportFileError
 
 MAX_PACKAGE_BYTES = 20 * 1024 * 1024  # the file on disk
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all members, uncompressed

@@ -9,8 +9,9 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+from model.errors import ReportFileError
 from model.report import Report
-from model.serialize import ReportFileError, report_from_dict, report_to_dict
+from model.serialize import report_from_dict, report_to_dict
 
 REPORT_SUFFIX = ".nianbao.json"
 MAX_FILE_BYTES = 10 * 1024 * 1024

@@ -10,16 +10,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from model.errors import ReportFileError
 from model.report import Meta, Narrative, NarrativeSection, Previous, Report, Review, Subsection
 from model.template import TEMPLATES, CellKind, TableSpec, Template
 from model.values import CellValue, Invalid, coerce_file_value, format_amount
 
 FORMAT_NAME = "gov-info-annual-report"
 SCHEMA_VERSION = 1
-
-
-class ReportFileError(Exception):
-    """A report file or document that cannot be read; str() is a one-line Chinese reason."""
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from export.formats import suffix_of
+from model.errors import ReportFileError
 from model.files import REPORT_SUFFIX, atomic_write_bytes, load_report
-from model.serialize import ReportFileError, report_to_dict
+from model.serialize import report_to_dict
 from model.values import parse_cell
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
+from model.errors import ReportFileError
 from model.files import atomic_write_bytes
 from model.report import Report
-from model.serialize import ReportFileError, report_from_dict, report_to_dict
+from model.serialize import report_from_dict, report_to_dict
 from ui.document import ReportDocument
 
 PREFIX, SUFFIX, LOCK_SUFFIX = "autosave-", ".recovery.json", ".lock"

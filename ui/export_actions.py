@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from export.formats import FORMATS, ExportOptions, FileFormat, can_write, default_file_name, write_any
 from export.page_design import STANDARD, WINDOWS
 from model.checks import Severity
+from model.errors import ReportFileError
 from model.report import Report
-from model.serialize import ReportFileError
 from ui.document import ReportDocument
 from ui.settings import Settings
 

@@ -16,9 +16,9 @@ from typing_extensions import override
 from export.formats import default_file_name, read_any, suffix_of
 from model.about import APP_NAME, APP_VERSION
 from model.checks import Finding, Location, Severity, count_by_severity
+from model.errors import ReportFileError
 from model.files import REPORT_SUFFIX, save_report
 from model.report import Meta, Report
-from model.serialize import ReportFileError
 from model.template import Template
 from ui.autosave import Autosaver
 from ui.document import ReportDocument

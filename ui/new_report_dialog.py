@@ -24,8 +24,8 @@ from typing_extensions import override
 
 from export.formats import read_any
 from model.carry import start_next_year
+from model.errors import ReportFileError
 from model.report import Meta, Report
-from model.serialize import ReportFileError
 from model.template import TEMPLATE_2021, Template
 
 OPEN_FILTER = "年报文件 (*.nianbao.json);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;所有文件 (*)"

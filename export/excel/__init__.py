@@ -18,9 +18,9 @@ from export.excel.read_tables import read_workbook
 from export.excel.table_sheet import write_table_sheet
 from export.excel.text_sheets import META_SHEET, NARRATIVE_SHEET, write_meta_sheet, write_narrative_sheet
 from export.formats import ExportOptions
+from model.errors import ReportFileError
 from model.files import atomic_write_bytes, describe_os_error
 from model.report import Report
-from model.serialize import ReportFileError
 
 MAX_SHEET_NAME = 31  # Excel's limit
 _FORBIDDEN_IN_SHEET_NAMES = str.maketrans({ch: "" for ch in "[]:*?/\\"})

@@ -13,8 +13,9 @@ from openpyxl import Workbook
 
 from export.excel import style
 from export.excel.read_cells import SheetCells
+from model.errors import ReportFileError
 from model.report import Report
-from model.serialize import FORMAT_NAME, SCHEMA_VERSION, ReportFileError, report_from_dict, report_to_dict
+from model.serialize import FORMAT_NAME, SCHEMA_VERSION, report_from_dict, report_to_dict
 
 EXTRAS_SHEET = "_年报附加数据"
 MARKER = f"{FORMAT_NAME}:extras"  # cell A1, by which the sheet is found again

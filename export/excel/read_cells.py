@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from export.zipguard import check_package
+from model.errors import ReportFileError
 from model.files import read_bytes_bounded
-from model.serialize import ReportFileError
 
 WHAT = "Excel 工作簿"
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -15,9 +15,9 @@ from pathlib import Path
 from export.excel.extras import read_extras
 from export.excel.read_cells import Entry, Position, SheetCells, label_key, read_cached_values, read_cells
 from export.excel.read_text import read_meta, read_narrative
+from model.errors import ReportFileError
 from model.layout import CellRole, LayoutCell, table_layout
 from model.report import Report
-from model.serialize import ReportFileError
 from model.template import CellKind, TableSpec, Template
 from model.values import CellValue, Invalid, coerce_file_value
 

@@ -9,8 +9,8 @@ from openpyxl.utils.datetime import from_excel
 
 from export.excel.read_cells import Entry, Position, SheetCells, label_key
 from export.excel.text_sheets import CONTINUED
+from model.errors import ReportFileError
 from model.report import Meta, Narrative, NarrativeSection, Subsection
-from model.serialize import ReportFileError
 from model.template import SectionKind, Template
 
 _SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]$")

@@ -27,9 +27,9 @@ from export.page_design import (
 )
 from export.pdf.fonts import PdfFonts, pdf_fonts
 from export.pdf.story import build_story
+from model.errors import ReportFileError
 from model.files import atomic_write_bytes, describe_os_error
 from model.report import Report
-from model.serialize import ReportFileError
 
 PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704 7.5: the page number's top edge 7 mm below the text block
 CREATOR = "政府信息公开工作年度报告编写工具"

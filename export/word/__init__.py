@@ -19,9 +19,9 @@ from export.word.body import open_document
 from export.word.document import build_document
 from export.word.embedded import embed_report, embedded_report, visible_fingerprint
 from export.word.read_text import import_visible_content
+from model.errors import ReportFileError
 from model.files import atomic_write_bytes, describe_os_error
 from model.report import Report
-from model.serialize import ReportFileError
 
 if TYPE_CHECKING:
     from export.formats import ExportOptions

@@ -14,7 +14,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
 from export.zipguard import check_package
-from model.serialize import ReportFileError
+from model.errors import ReportFileError
 
 WHAT = "Word 文档"
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}

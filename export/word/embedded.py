@@ -18,9 +18,9 @@ from docx.opc.part import Part
 from lxml import etree
 
 from export.word.body import all_paragraph_texts
+from model.errors import ReportFileError
 from model.files import parse_report_json, report_json
 from model.report import Report
-from model.serialize import ReportFileError
 
 NAMESPACE = "urn:gov-info-annual-report:docx-embedded-report"
 PART_NAME = "/customXml/nianbao-report.xml"

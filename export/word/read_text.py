@@ -13,8 +13,8 @@ from export.label_matching import label_key, similarity, split_ordinal, without_
 from export.page_design import SIGNER_LABEL
 from export.word.body import Grid, Paragraph, body_items
 from export.word.read_tables import classify, concatenate, read_table
+from model.errors import ReportFileError
 from model.report import Meta, Narrative, NarrativeSection, Report, Subsection
-from model.serialize import ReportFileError
 from model.template import TEMPLATE_2021, SectionKind, SectionSpec, Template
 
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from export.zipguard import check_package
-from model.serialize import ReportFileError
+from model.errors import ReportFileError
 
 DTD = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><r>&a;</r>'
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from model.checks import check
+from model.errors import ReportFileError
 from model.files import MAX_FILE_BYTES, load_report, report_json, save_report
 from model.report import Report
-from model.serialize import SCHEMA_VERSION, ReportFileError, report_to_dict
+from model.serialize import SCHEMA_VERSION, report_to_dict
 from model.values import Invalid
 
 CONTRACT_EXAMPLE = {

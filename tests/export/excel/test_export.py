@@ -11,9 +11,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from export.excel import write_report
 from export.excel.sheet_grid import SheetGrid
 from export.formats import ExportOptions, write_any
+from model.errors import ReportFileError
 from model.layout import CellRole
 from model.report import Report
-from model.serialize import ReportFileError
 from model.template import TEMPLATE_2021, CellKind
 from tests.factories import consistent_report
 

@@ -11,8 +11,8 @@ import pytest
 from export.excel import read_report, write_report
 from export.formats import ExportOptions
 from main import main
+from model.errors import ReportFileError
 from model.report import Report
-from model.serialize import ReportFileError
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>{padding}<!DOCTYPE lolz [<!ENTITY lol "lol">'

@@ -13,9 +13,9 @@ from export.formats import ExportOptions, write_any
 from export.page_design import SEAL_LABEL, SIGNER_LABEL
 from export.pdf import render_pdf, write_report
 from export.pdf.fonts import pdf_fonts
+from model.errors import ReportFileError
 from model.layout import CellRole, table_layout
 from model.report import Report, Subsection
-from model.serialize import ReportFileError
 from model.template import TEMPLATE_2021
 from tests.factories import consistent_report
 

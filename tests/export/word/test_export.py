@@ -14,9 +14,9 @@ from docx.shared import Mm, Pt
 from export import page_design as design
 from export.formats import ExportOptions, default_file_name, write_any
 from export.word import write_report
+from model.errors import ReportFileError
 from model.layout import CellRole, table_layout
 from model.report import Report
-from model.serialize import ReportFileError
 from model.template import TEMPLATE_2021, SectionKind
 from model.values import Invalid
 

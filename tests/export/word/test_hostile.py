@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from export.formats import read_any, write_any
+from model.errors import ReportFileError
 from model.report import Report
-from model.serialize import ReportFileError
 
 BILLION_LAUGHS = (
     b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
