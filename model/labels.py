@@ -1,0 +1,31 @@
+"""Comparison keys for labels found in files, exact and forgiving, so two spellings can be compared.
+
+`exact_key` ignores only what never changes a label's meaning: character width, spaces and line
+breaks. `forgiving_key` also ignores what people vary when they type a label by hand: quote styles,
+the separator after its number (1、 for 1.) and punctuation at the end. Deciding how close two
+different keys are is the importers' business (export.label_matching).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from model.numerals import normalize_ordinal
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "(", "〕": ")"})
+_TRAILING_PUNCTUATION = "：:。."
+
+
+def without_spaces(text: str) -> str:
+    """The text with every space, tab and line break (of any width) removed."""
+    return "".join(text.split())
+
+
+def exact_key(text: str) -> str:
+    """'（一） 主动公开' → '(一)主动公开': widths folded, spaces and line breaks dropped."""
+    return without_spaces(unicodedata.normalize("NFKC", text))
+
+
+def forgiving_key(text: str) -> str:
+    """The exact key, also with quotes unified, `1、` read as `1.`, `一.` as `一、`, no closing punctuation."""
+    return normalize_ordinal(exact_key(text).translate(_QUOTES)).rstrip(_TRAILING_PUNCTUATION)

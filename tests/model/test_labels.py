@@ -1,0 +1,48 @@
+"""Label keys: what the exact key ignores, what the forgiving key also ignores, and what both keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.labels import exact_key, forgiving_key, without_spaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量"),
+        ("本年新收 政府信息\n公开申请数量", "本年新收政府信息公开申请数量"),
+        ("\u3000行政\t复议 ", "行政复议"),
+        ("", ""),
+        (" \n ", ""),
+    ],
+)
+def test_without_spaces(text: str, expected: str) -> None:
+    assert without_spaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "exact", "forgiving"),
+    [
+        ("（一）主动公开", "(一)主动公开", "(一)主动公开"),
+        ("（一） 主动\n公开", "(一)主动公开", "(一)主动公开"),
+        ("１．属于国家秘密", "1.属于国家秘密", "1.属于国家秘密"),
+        ("1、属于国家秘密", "1、属于国家秘密", "1.属于国家秘密"),
+        ("1 ，属于国家秘密", "1,属于国家秘密", "1.属于国家秘密"),
+        ("一.总体情况", "一.总体情况", "一、总体情况"),
+        ("一、总体情况", "一、总体情况", "一、总体情况"),
+        ("“一件事”办理", "“一件事”办理", '"一件事"办理'),
+        ("「一件事」办理", "「一件事」办理", '"一件事"办理'),
+        ("国办公开办函〔2021〕30号", "国办公开办函〔2021〕30号", "国办公开办函(2021)30号"),
+        ("成文日期：", "成文日期:", "成文日期"),
+        ("总体情况。", "总体情况。", "总体情况"),
+        ("总计.", "总计.", "总计"),
+        ("ＡＢＣ", "ABC", "ABC"),
+        ("", "", ""),
+        ("\u3000 \n", "", ""),
+        ("：。", ":。", ""),
+    ],
+)
+def test_exact_and_forgiving_keys(text: str, exact: str, forgiving: str) -> None:
+    assert exact_key(text) == exact
+    assert forgiving_key(text) == forgiving
