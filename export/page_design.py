@@ -67,8 +67,3 @@ FONT_SCHEMES = {s.id: s for s in (STANDARD, WINDOWS)}
 def page_number_text(number: int) -> str:
     """GB/T 9704 page numbers: an em dash, the number, an em dash."""
     return f"— {number} —"
-
-
-def chinese_date(year: int, month: int, day: int) -> str:
-    """成文日期 in Arabic numerals without leading zeros, e.g. 2025年1月17日."""
-    return f"{year}年{month}月{day}日"

@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from typing_extensions import override
 
 from export.fonts import FontRole
-from export.page_design import BODY_LINE_PITCH_PT, SEAL_LABEL, SIGNER_LABEL, SIZE_3, chinese_date
+from export.page_design import BODY_LINE_PITCH_PT, SEAL_LABEL, SIGNER_LABEL, SIZE_3
 from export.pdf.fonts import PdfFonts
+from model.dates import chinese_date
 from model.report import Report
 
 # The signed paper copy's two additions (local rules ask for the head's signature and the unit's seal).
@@ -30,7 +31,7 @@ SEAL_DIAMETER_MM = 42.0  # the usual size of a unit's round seal
 def signature_block(report: Report, fonts: PdfFonts, text_width: float, signed_copy: bool) -> list[Flowable]:
     signatory = report.meta.effective_signatory
     issue = report.meta.issue_date
-    date = chinese_date(issue.year, issue.month, issue.day) if issue is not None else BLANK_DATE
+    date = chinese_date(issue) if issue is not None else BLANK_DATE
     font = fonts.name(FontRole.BODY)
     signatory_indent, date_indent = _right_indents(
         stringWidth(signatory, font, SIZE_3), stringWidth(date, font, SIZE_3)

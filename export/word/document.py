@@ -28,6 +28,7 @@ from export.word.ooxml import (
     set_run_size,
 )
 from export.word.tables import TEXT_WIDTH_MM, build_table
+from model.dates import chinese_date
 from model.layout import table_layout
 from model.report import NarrativeSection, Report
 from model.template import SectionKind, subsection_number
@@ -191,7 +192,7 @@ def signature_indents(signatory: str, date_text: str, sealed: bool) -> tuple[flo
 
 def _signature(body: _Body, report: Report, signed_copy: bool) -> None:
     issue = report.meta.issue_date
-    date_text = design.chinese_date(issue.year, issue.month, issue.day) if issue else ""
+    date_text = chinese_date(issue) if issue else ""
     signatory = report.meta.effective_signatory
     body.paragraph()
     if signed_copy:
