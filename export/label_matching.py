@@ -1,36 +1,17 @@
-"""Tolerant matching of labels typed by hand against the statutory ones (spacing, widths, numbering, wording)."""
+"""Tolerant matching of labels typed by hand against the statutory ones (spacing, widths, numbering, wording).
+
+The keys compared are model.labels.forgiving_key; this module decides how close two different keys are.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-_SPACES = re.compile(r"\s+")
-_ARABIC_ORDINAL = re.compile(r"^(\d+)\s*[、.．，,]")
-_CHINESE_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．，,]")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "(", "〕": ")"})
+from model.labels import forgiving_key, without_spaces
+from model.numerals import split_ordinal
+
 MIN_SIMILARITY = 0.6
-
-
-def without_spaces(text: str) -> str:
-    return _SPACES.sub("", text)
-
-
-def label_key(text: str) -> str:
-    """A comparison key: widths folded, spaces and line breaks dropped, `1、` read as `1.`, `一.` as `一、`."""
-    folded = unicodedata.normalize("NFKC", without_spaces(text)).translate(_QUOTES)
-    folded = _ARABIC_ORDINAL.sub(r"\1.", folded)
-    folded = _CHINESE_ORDINAL.sub(r"\1、", folded)
-    return folded.rstrip("：:。.")
-
-
-def split_ordinal(key: str) -> tuple[str, str]:
-    """'(三)不予公开' → ('(三)', '不予公开'); a key without a leading number → ('', key)."""
-    match = _ORDINAL.match(key)
-    return (match.group(0), key[match.end() :]) if match else ("", key)
 
 
 def similarity(found: str, statutory: str) -> float:
@@ -38,7 +19,7 @@ def similarity(found: str, statutory: str) -> float:
 
     A missing number is tolerated (typed tables often drop them); a different one is not.
     """
-    found_key, statutory_key = label_key(found), label_key(statutory)
+    found_key, statutory_key = forgiving_key(found), forgiving_key(statutory)
     if found_key == statutory_key:
         return 1.0
     found_number, found_body = split_ordinal(found_key)
@@ -53,7 +34,7 @@ def similarity(found: str, statutory: str) -> float:
 
 def best_match(found: str, candidates: Iterable[tuple[str, str]]) -> tuple[str, float] | None:
     """The (id, score) of the candidate (id, statutory label) `found` stands for, if any is close enough."""
-    if not label_key(found):
+    if not forgiving_key(found):
         return None
     scored = [(similarity(found, label), key) for key, label in candidates]
     if not scored:

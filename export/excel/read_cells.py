@@ -6,7 +6,6 @@ the cell holds, with formulas told apart from typed values, so it can be tested 
 
 from __future__ import annotations
 
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,11 +47,6 @@ class SheetCells:
         if entry is None or entry.value is None or entry.is_formula:
             return ""
         return str(entry.value)
-
-
-def label_key(text: str) -> str:
-    """Labels compared loosely when locating things: width, spaces and line breaks do not matter."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _check_xml_budget(path: Path) -> None:

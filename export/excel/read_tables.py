@@ -13,9 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from export.excel.extras import read_extras
-from export.excel.read_cells import Entry, Position, SheetCells, label_key, read_cached_values, read_cells
+from export.excel.read_cells import Entry, Position, SheetCells, read_cached_values, read_cells
 from export.excel.read_text import read_meta, read_narrative
 from model.errors import ReportFileError
+from model.labels import exact_key
 from model.layout import CellRole, LayoutCell, table_layout
 from model.report import Report
 from model.template import CellKind, TableSpec, Template
@@ -42,10 +43,10 @@ def _labels(table: TableSpec) -> list[LayoutCell]:
 def _best_origin(sheet: SheetCells, labels: list[LayoutCell]) -> tuple[Position, int] | None:
     where: dict[str, list[Position]] = {}
     for position in sheet.cells:
-        where.setdefault(label_key(sheet.text(position)), []).append(position)
+        where.setdefault(exact_key(sheet.text(position)), []).append(position)
     votes: Counter[Position] = Counter()
     for label in labels:
-        for row, column in where.get(label_key(label.text), ()):
+        for row, column in where.get(exact_key(label.text), ()):
             votes[(row - label.row, column - label.column)] += 1
     return votes.most_common(1)[0] if votes else None
 
@@ -62,8 +63,8 @@ def _row_labels(table: TableSpec) -> dict[int, LayoutCell]:
 
 def _found_row(sheet: SheetCells, label: LayoutCell, expected: Position) -> int | None:
     """The sheet row holding this row label in its column, the one nearest where it should be."""
-    key = label_key(label.text)
-    rows = [r for (r, c) in sheet.cells if c == expected[1] and label_key(sheet.text((r, c))) == key]
+    key = exact_key(label.text)
+    rows = [r for (r, c) in sheet.cells if c == expected[1] and exact_key(sheet.text((r, c))) == key]
     return min(rows, key=lambda r: abs(r - expected[0])) if rows else None
 
 

@@ -7,13 +7,14 @@ from datetime import date, datetime
 
 from openpyxl.utils.datetime import from_excel
 
-from export.excel.read_cells import Entry, Position, SheetCells, label_key
+from export.excel.read_cells import Entry, Position, SheetCells
 from export.excel.text_sheets import CONTINUED
 from model.errors import ReportFileError
+from model.labels import exact_key
+from model.numerals import subsection_index
 from model.report import Meta, Narrative, NarrativeSection, Subsection
 from model.template import SectionKind, Template
 
-_SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]$")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _YEAR = re.compile(r"^(\d{4})\s*年?(度)?$")
 
@@ -24,7 +25,7 @@ def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, 
     for sheet in sheets:
         found: dict[str, Position] = {}
         for position in sorted(sheet.cells):
-            key = label_key(sheet.text(position))
+            key = exact_key(sheet.text(position))
             if key in keys:
                 found.setdefault(key, position)
         if found and (best is None or len(found) > len(best[1])):
@@ -78,14 +79,14 @@ def _agency_kind(value: object, template: Template) -> str:
     if not text:
         return template.agency_kinds[0].id
     for kind in template.agency_kinds:
-        if label_key(text) in (label_key(kind.label), kind.id):
+        if exact_key(text) in (exact_key(kind.label), kind.id):
             return kind.id
     choices = "、".join(k.label for k in template.agency_kinds)
     raise ReportFileError(f"工作簿“基本信息”中的机关类型“{text}”无法识别（应为：{choices}）")
 
 
 def read_meta(sheets: list[SheetCells], template: Template) -> Meta:
-    keys = {label_key(f.label): f.id for f in template.meta_fields}
+    keys = {exact_key(f.label): f.id for f in template.meta_fields}
     located = _find_labels(sheets, set(keys))
     if located is None:
         return Meta()
@@ -112,13 +113,13 @@ class _NarrativeReader:
 
     def __init__(self, template: Template) -> None:
         self.narrative = Narrative()
-        self.sections = {label_key(s.heading): s.id for s in template.sections if s.kind is SectionKind.NARRATIVE}
-        self.parts = {label_key(label): part for part, label in template.narrative_parts.items()}
+        self.sections = {exact_key(s.heading): s.id for s in template.sections if s.kind is SectionKind.NARRATIVE}
+        self.parts = {exact_key(label): part for part, label in template.narrative_parts.items()}
         self.section: NarrativeSection | None = None
         self.append_to: tuple[object, str] | None = None  # (object, attribute) a （续） row extends
 
     def row(self, part: str, title: str, text: str) -> None:
-        key = label_key(part)
+        key = exact_key(part)
         if key in self.sections:
             self.section = self.narrative.section(self.sections[key])
             self.section.intro = text
@@ -127,10 +128,10 @@ class _NarrativeReader:
             self.section = None
             setattr(self.narrative, self.parts[key], text)
             self.append_to = (self.narrative, self.parts[key])
-        elif key == label_key(CONTINUED) and self.append_to is not None:
+        elif key == exact_key(CONTINUED) and self.append_to is not None:
             target, attribute = self.append_to
             setattr(target, attribute, getattr(target, attribute) + text)
-        elif self.section is not None and (_SUBSECTION.match(key) or (not key and (title or text))):
+        elif self.section is not None and (subsection_index(key) is not None or (not key and (title or text))):
             subsection = Subsection(title, text)
             self.section.subsections.append(subsection)
             self.append_to = (subsection, "text")

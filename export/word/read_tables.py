@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from export.label_matching import best_match, differs, label_key
+from export.label_matching import best_match, differs
 from export.word.body import Grid, GridCell
+from model.labels import forgiving_key
 from model.template import BlockSpec, ColumnSpec, Orientation, TableSpec, Template
 from model.values import CellValue, coerce_file_value, is_blank_text, normalize_number_text
 
@@ -25,22 +26,22 @@ class ImportedTable:
 
 def _header_labels(table: TableSpec) -> set[str]:
     """Keys of the labels printed in a table's header rows: titles, corners, column heads and groups."""
-    labels = {label_key(b.title) for b in table.blocks} | {label_key(b.corner) for b in table.blocks}
+    labels = {forgiving_key(b.title) for b in table.blocks} | {forgiving_key(b.corner) for b in table.blocks}
     for block in table.blocks:
         for column in block.columns:
-            labels |= {label_key(p) for p in (*column.path, column.label)}
+            labels |= {forgiving_key(p) for p in (*column.path, column.label)}
         if block.orientation is Orientation.ACROSS:
-            labels |= {label_key(p) for r in block.rows for p in (*r.path, r.label)}
+            labels |= {forgiving_key(p) for r in block.rows for p in (*r.path, r.label)}
     return labels - {""}
 
 
 def _all_labels(table: TableSpec) -> set[str]:
-    return _header_labels(table) | {label_key(p) for r in table.rows for p in (*r.path, r.label)}
+    return _header_labels(table) | {forgiving_key(p) for r in table.rows for p in (*r.path, r.label)}
 
 
 def classify(grid: Grid, template: Template) -> str | None:
     """The id of the statutory table whose labels this grid shows most of, if it shows enough."""
-    keys = {label_key(cell.text) for row in grid for cell in row}
+    keys = {forgiving_key(cell.text) for row in grid for cell in row}
     best: tuple[float, str] | None = None
     for table in template.tables:
         labels = _all_labels(table)
@@ -99,13 +100,13 @@ class _DownReader:
 
     def _read_header(self, row: list[GridCell]) -> bool:
         cells = [(c, cell) for c, cell in _distinct(row) if _is_textual(cell.text)]
-        if not any(label_key(cell.text) in self.headers for _, cell in cells):
+        if not any(forgiving_key(cell.text) in self.headers for _, cell in cells):
             return False
         columns = self._columns()
         spans = _spans(row)
-        group_keys = self.headers - {label_key(c.label) for c in columns.values()}
+        group_keys = self.headers - {forgiving_key(c.label) for c in columns.values()}
         for _, cell in cells:
-            if label_key(cell.text) in group_keys:
+            if forgiving_key(cell.text) in group_keys:
                 continue
             match = best_match(cell.text, ((c.id, c.label) for c in columns.values()))
             if match is None:

@@ -9,17 +9,18 @@ from datetime import date
 
 from docx.document import Document
 
-from export.label_matching import label_key, similarity, split_ordinal, without_spaces
+from export.label_matching import similarity
 from export.page_design import SIGNER_LABEL
 from export.word.body import Grid, Paragraph, body_items
 from export.word.read_tables import classify, concatenate, read_table
 from model.errors import ReportFileError
+from model.labels import forgiving_key, without_spaces
+from model.numerals import split_ordinal, subsection_index
 from model.report import Meta, Narrative, NarrativeSection, Report, Subsection
 from model.template import TEMPLATE_2021, SectionKind, SectionSpec, Template
 
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs
 _TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>\d{4})年度?(?P<suffix>\D*报告)$")
-_SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*")
 _TITLE_END = re.compile(r"[。：:]")
 MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
@@ -76,10 +77,10 @@ def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
 
 
 def _heading(text: str, template: Template, seen: set[str]) -> SectionSpec | None:
-    key = label_key(text)
+    key = forgiving_key(text)
     number, body = split_ordinal(key)
     for spec in template.sections:
-        if spec.id in seen or number != label_key(spec.heading)[: len(number)] or not number:
+        if spec.id in seen or number != forgiving_key(spec.heading)[: len(number)] or not number:
             continue
         if len(key) <= len(spec.heading) + MAX_HEADING_EXTRA and similarity(body, spec.title) >= 0.6:
             return spec
@@ -100,9 +101,9 @@ def parse_section(lines: list[str]) -> NarrativeSection:
     intro: list[str] = []
     subsections: list[tuple[str, list[str]]] = []
     for line in lines:
-        match = _SUBSECTION.match(line)
-        if match:
-            title, text = _split_subsection_title(line[match.end() :])
+        number, rest = split_ordinal(line)
+        if subsection_index(number) is not None:
+            title, text = _split_subsection_title(rest)
             subsections.append((title, [text] if text else []))
         elif subsections:
             subsections[-1][1].append(line)
@@ -148,7 +149,7 @@ def _signature(lines: list[str], meta: Meta) -> None:
     if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):
         signatory = without_spaces(lines.pop())
         meta.signatory = "" if signatory == meta.agency else signatory
-    if lines and label_key(lines[-1]) == label_key(SIGNER_LABEL):
+    if lines and forgiving_key(lines[-1]) == forgiving_key(SIGNER_LABEL):
         lines.pop()
     if lines and _CONTACT.match(lines[-1]):
         meta.contact = lines.pop()
