@@ -4,32 +4,33 @@ from __future__ import annotations
 
 import copy
 
-from model.checks.crossyear import CARRY_TO, IN_FORCE, previous_from_report
-from model.report import Meta, Report
+from model.checks.crossyear import previous_from_report
+from model.report import Meta, MetaValue, Report
+from model.template import Carry, MetaFieldSpec
+
+
+def _carried(spec: MetaFieldSpec, value: MetaValue) -> MetaValue:
+    if spec.carry is Carry.NEXT_YEAR:
+        return value + 1 if isinstance(value, int) else None
+    return value if spec.carry is Carry.SAME else None
 
 
 def start_next_year(last: Report) -> Report:
     """A new report for the year after `last`, with 二、上年结转 and `previous` filled in from it."""
-    year = last.meta.year + 1 if last.meta.year is not None else None
+    template = last.template
     report = Report(
-        meta=Meta(
-            agency=last.meta.agency,
-            agency_kind=last.meta.agency_kind,
-            year=year,
-            signatory=last.meta.signatory,
-            contact=last.meta.contact,
-        ),
+        meta=Meta({spec.id: _carried(spec, last.meta.get(spec.id)) for spec in template.meta_fields}),
         narrative=copy.deepcopy(last.narrative),
-        template=last.template,
+        template=template,
     )
     report.previous = previous_from_report(last)
-    table_id, row_id = CARRY_TO
+    table_id, row_id = template.roles.carry_to
     for column_id, value in report.previous.carried_forward.items():
         if value is not None:
             report.set_cell(table_id, row_id, column_id, value)
     # 现行有效件数 starts from last year's; the IN_FORCE_DRIFT check keeps it honest.
-    table_id, in_force_column, _, _ = IN_FORCE
+    in_force = template.roles.in_force
     for row_id, value in report.previous.in_force.items():
         if value is not None:
-            report.set_cell(table_id, row_id, in_force_column, value)
+            report.set_cell(in_force.table, row_id, in_force.in_force, value)
     return report

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from model.field_paths import part_id
+
 
 class Severity(Enum):
     ERROR = "error"  # the report is wrong and must not be published as is
@@ -24,19 +26,10 @@ class Location:
         keys = ("table", "row", "column", "field")
         return {k: v for k in keys if (v := getattr(self, k)) is not None}
 
-    @staticmethod
-    def from_json(data: dict[str, str]) -> Location:
-        return Location(data.get("table"), data.get("row"), data.get("column"), data.get("field"))
-
     @property
-    def section_id(self) -> str:
-        """The report section this location belongs to: a table id, a narrative key, or 'meta'."""
-        if self.table:
-            return self.table
-        parts = (self.field or "").split(".")
-        if parts[0] == "narrative" and len(parts) > 1:
-            return parts[1]
-        return parts[0]
+    def part_id(self) -> str:
+        """The part of the report this location is in: a table id, 'meta', a narrative section or text id."""
+        return self.table or part_id(self.field or "")
 
 
 def cell(table: str, row: str, column: str) -> Location:

@@ -11,20 +11,86 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from model.template import TEMPLATE_2021, CellKind, TableSpec, Template
+from model.template import TEMPLATE_2021, CellKind, MetaId, TableSpec, Template
 from model.values import CellValue, Invalid
 
 Number = int | Decimal
 
 
-@dataclass
+MetaValue = str | int | date | None
+
+
+@dataclass(init=False)
 class Meta:
-    agency: str = ""
-    agency_kind: str = "department"
-    year: int | None = None
-    issue_date: date | None = None
-    signatory: str = ""
-    contact: str = ""
+    """The meta fields by template id (`model.template.MetaFieldSpec`); absent: not filled in.
+
+    The fields the program uses by name have typed properties; any other field the template
+    declares is simply carried in `values`."""
+
+    values: dict[str, MetaValue]
+
+    def __init__(self, values: dict[str, MetaValue] | None = None, **fields: MetaValue) -> None:
+        self.values = {str(k): v for k, v in {**(values or {}), **fields}.items()}
+
+    def get(self, field_id: str) -> MetaValue:
+        return self.values.get(field_id)
+
+    def set(self, field_id: str, value: MetaValue) -> None:
+        self.values[str(field_id)] = value
+
+    def _text(self, field_id: str) -> str:
+        value = self.values.get(field_id)
+        return value if isinstance(value, str) else ""
+
+    @property
+    def agency(self) -> str:
+        return self._text(MetaId.AGENCY)
+
+    @agency.setter
+    def agency(self, value: str) -> None:
+        self.set(MetaId.AGENCY, value)
+
+    @property
+    def agency_kind(self) -> str:
+        return self._text(MetaId.AGENCY_KIND)
+
+    @agency_kind.setter
+    def agency_kind(self, value: str) -> None:
+        self.set(MetaId.AGENCY_KIND, value)
+
+    @property
+    def year(self) -> int | None:
+        value = self.values.get(MetaId.YEAR)
+        return value if isinstance(value, int) else None
+
+    @year.setter
+    def year(self, value: int | None) -> None:
+        self.set(MetaId.YEAR, value)
+
+    @property
+    def issue_date(self) -> date | None:
+        value = self.values.get(MetaId.ISSUE_DATE)
+        return value if isinstance(value, date) else None
+
+    @issue_date.setter
+    def issue_date(self, value: date | None) -> None:
+        self.set(MetaId.ISSUE_DATE, value)
+
+    @property
+    def signatory(self) -> str:
+        return self._text(MetaId.SIGNATORY)
+
+    @signatory.setter
+    def signatory(self, value: str) -> None:
+        self.set(MetaId.SIGNATORY, value)
+
+    @property
+    def contact(self) -> str:
+        return self._text(MetaId.CONTACT)
+
+    @contact.setter
+    def contact(self, value: str) -> None:
+        self.set(MetaId.CONTACT, value)
 
     @property
     def effective_signatory(self) -> str:
@@ -50,18 +116,35 @@ class NarrativeSection:
         return "\n".join(p for p in parts if p)
 
 
-@dataclass
+@dataclass(init=False)
 class Narrative:
-    preamble: str = ""
-    overview: NarrativeSection = field(default_factory=NarrativeSection)
-    problems: NarrativeSection = field(default_factory=NarrativeSection)
-    other: NarrativeSection = field(default_factory=NarrativeSection)
-    closing: str = ""
+    """The narrative sections (一, 五, 六) and the report-level texts (开头语, 结束语), by template id."""
+
+    sections: dict[str, NarrativeSection]
+    texts: dict[str, str]
+
+    def __init__(
+        self,
+        sections: dict[str, NarrativeSection] | None = None,
+        texts: dict[str, str] | None = None,
+        **parts: NarrativeSection | str,
+    ) -> None:
+        self.sections = dict(sections or {})
+        self.texts = dict(texts or {})
+        for part_id, part in parts.items():
+            if isinstance(part, NarrativeSection):
+                self.sections[part_id] = part
+            else:
+                self.texts[part_id] = part
 
     def section(self, section_id: str) -> NarrativeSection:
-        section = getattr(self, section_id)
-        assert isinstance(section, NarrativeSection)
-        return section
+        return self.sections.setdefault(section_id, NarrativeSection())
+
+    def text(self, part_id: str) -> str:
+        return self.texts.get(part_id, "")
+
+    def set_text(self, part_id: str, text: str) -> None:
+        self.texts[part_id] = text
 
 
 @dataclass
@@ -104,6 +187,11 @@ class Report:
     def __post_init__(self) -> None:
         for table in self.template.tables:
             self.tables.setdefault(table.id, {})
+        for section in self.template.narrative_sections:
+            self.narrative.section(section.id)
+        for spec in self.template.meta_fields:
+            if spec.default is not None and not self.meta.get(spec.id):
+                self.meta.set(spec.id, spec.default)
 
     # --- cells -----------------------------------------------------------------------------
 
@@ -140,15 +228,6 @@ class Report:
             return total
         stored = self.tables[table_id].get(row_id, {}).get(column_id)
         return None if isinstance(stored, Invalid) else stored
-
-    def fill_totals(self) -> None:
-        """Store every computable total, e.g. before export, so files carry them explicitly."""
-        for table in self.template.tables:
-            for row, column in table.cells():
-                if row.is_total or column.is_total:
-                    total = self.computed(table.id, row.id, column.id)
-                    if total is not None:
-                        self.set_cell(table.id, row.id, column.id, total)
 
     def unfilled_cells(self) -> list[tuple[str, str, str]]:
         """(table, row, column) of every cell that has no value to print."""

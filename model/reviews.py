@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from model.checks.text import text_fields
+from model.field_paths import get_field
 from model.findings import Finding, Location, Severity
 from model.report import Report, Review
 from model.values import format_value
@@ -16,9 +16,13 @@ def _value_at(report: Report, location: Location) -> str:
         return format_value(report.stored(location.table, location.row, location.column))
     if location.table:  # a whole row or column (labels): its label is what was reviewed
         return f"{location.table}:{location.row}:{location.column}"
-    if location.field and location.field.startswith("meta."):
-        return str(getattr(report.meta, location.field.removeprefix("meta."), ""))
-    return dict(text_fields(report)).get(location.field or "", "")
+    if location.field is None:
+        return ""
+    try:
+        value = get_field(report, location.field)
+    except KeyError:
+        return ""
+    return "" if value is None else str(value)
 
 
 def fingerprint(report: Report, finding: Finding) -> str:

@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from model.errors import ReportFileError
-from model.report import Meta, Narrative, NarrativeSection, Previous, Report, Review, Subsection
-from model.template import TEMPLATES, CellKind, TableSpec, Template
+from model.field_paths import META, NARRATIVE, meta_path, text_path
+from model.report import Meta, MetaValue, Narrative, NarrativeSection, Previous, Report, Review, Subsection
+from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, MetaId, Placement, TableSpec, Template
 from model.values import CellValue, Invalid, coerce_file_value, format_amount
 
 FORMAT_NAME = "gov-info-annual-report"
@@ -35,39 +36,47 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     return str(_expect(value, str, f"{where}.{key}", "文字"))
 
 
-def _year(raw: object) -> int | None:
+def _year(raw: object, where: str) -> int | None:
     if raw is None or raw == "":
         return None
     if isinstance(raw, str) and raw.strip().isdigit():
         raw = int(raw.strip())
     if isinstance(raw, bool) or not isinstance(raw, int) or not 1900 <= raw <= 9999:
-        raise ReportFileError(f"文件内容不符合年报格式：meta.year 应为四位年份，实为“{raw}”")
+        raise ReportFileError(f"文件内容不符合年报格式：{where} 应为四位年份，实为“{raw}”")
     return raw
 
 
-def _date(raw: object) -> date | None:
+def _date(raw: object, where: str) -> date | None:
     if raw is None or raw == "":
         return None
     try:
         return date.fromisoformat(str(raw))
     except ValueError:
-        raise ReportFileError(
-            f"文件内容不符合年报格式：meta.issue_date 应为日期（如 2025-01-17），实为“{raw}”"
-        ) from None
+        raise ReportFileError(f"文件内容不符合年报格式：{where} 应为日期（如 2025-01-17），实为“{raw}”") from None
+
+
+def _choice(raw: object, spec: MetaFieldSpec, where: str) -> str | None:
+    if raw is None or raw == "":
+        return spec.default
+    if not isinstance(raw, str) or raw not in {choice for choice, _ in spec.choices}:
+        raise ReportFileError(f"文件内容不符合年报格式：未知的{spec.label} {spec.id} “{raw}”")
+    return raw
+
+
+def _meta_value(data: dict[str, Any], spec: MetaFieldSpec) -> MetaValue:
+    where = meta_path(spec.id)
+    raw = data.get(spec.id)
+    if spec.kind is FieldKind.YEAR:
+        return _year(raw, where)
+    if spec.kind is FieldKind.DATE:
+        return _date(raw, where)
+    if spec.kind is FieldKind.CHOICE:
+        return _choice(raw, spec, where)
+    return "" if raw is None else str(_expect(raw, str, where, "文字"))
 
 
 def _meta(data: dict[str, Any], template: Template) -> Meta:
-    kind = data.get("agency_kind") or "department"
-    if kind not in {k.id for k in template.agency_kinds}:
-        raise ReportFileError(f"文件内容不符合年报格式：未知的机关类型 agency_kind “{kind}”")
-    return Meta(
-        agency=_text(data, "agency", "meta"),
-        agency_kind=kind,
-        year=_year(data.get("year")),
-        issue_date=_date(data.get("issue_date")),
-        signatory=_text(data, "signatory", "meta"),
-        contact=_text(data, "contact", "meta"),
-    )
+    return Meta({spec.id: _meta_value(data, spec) for spec in template.meta_fields})
 
 
 def _section(raw: object, where: str) -> NarrativeSection:
@@ -83,13 +92,10 @@ def _section(raw: object, where: str) -> NarrativeSection:
     return NarrativeSection(_text(data, "intro", where), subsections)
 
 
-def _narrative(data: dict[str, Any]) -> Narrative:
+def _narrative(data: dict[str, Any], template: Template) -> Narrative:
     return Narrative(
-        preamble=_text(data, "preamble", "narrative"),
-        overview=_section(data.get("overview"), "narrative.overview"),
-        problems=_section(data.get("problems"), "narrative.problems"),
-        other=_section(data.get("other"), "narrative.other"),
-        closing=_text(data, "closing", "narrative"),
+        sections={s.id: _section(data.get(s.id), text_path(s.id)) for s in template.narrative_sections},
+        texts={t.id: _text(data, t.id, NARRATIVE) for t in template.texts},
     )
 
 
@@ -117,7 +123,7 @@ def _previous(raw: object) -> Previous | None:
     carried = _expect(data.get("carried_forward", {}), dict, "previous.carried_forward", "对象")
     in_force = _expect(data.get("in_force", {}), dict, "previous.in_force", "对象")
     return Previous(
-        year=_year(data.get("year")),
+        year=_year(data.get(MetaId.YEAR), "previous.year"),  # last year's meta.year
         carried_forward={k: coerce_file_value(v, CellKind.COUNT) for k, v in carried.items()},
         in_force={k: coerce_file_value(v, CellKind.COUNT) for k, v in in_force.items()},
     )
@@ -163,8 +169,8 @@ def report_from_dict(document: object) -> Report:
             raise ReportFileError(f"文件内容不符合年报格式：未知的表 “{table_id}”")
     labels = _expect(data.get("imported_labels", {}), dict, "imported_labels", "对象")
     return Report(
-        meta=_meta(_expect(data.get("meta", {}), dict, "meta", "对象"), template),
-        narrative=_narrative(_expect(data.get("narrative", {}), dict, "narrative", "对象")),
+        meta=_meta(_expect(data.get(META, {}), dict, META, "对象"), template),
+        narrative=_narrative(_expect(data.get(NARRATIVE, {}), dict, NARRATIVE, "对象"), template),
         tables={t.id: _table(t, tables.get(t.id, {})) for t in template.tables},
         previous=_previous(data.get("previous")),
         reviews=_reviews(data.get("reviews")),
@@ -191,27 +197,31 @@ def _section_dict(section: NarrativeSection) -> dict[str, Any]:
     }
 
 
+def _narrative_dict(report: Report) -> dict[str, Any]:
+    """The narrative in print order: each section with the texts printed before and after it."""
+    template, narrative = report.template, report.narrative
+    data: dict[str, Any] = {}
+    for section in template.narrative_sections:
+        data |= {t.id: narrative.text(t.id) for t in template.texts_at(section.id, Placement.BEFORE)}
+        data[section.id] = _section_dict(narrative.section(section.id))
+        data |= {t.id: narrative.text(t.id) for t in template.texts_at(section.id, Placement.AFTER)}
+    return data
+
+
+def _meta_json(spec: MetaFieldSpec, value: MetaValue) -> object:
+    if spec.kind in (FieldKind.TEXT, FieldKind.MULTILINE):
+        return value if isinstance(value, str) else ""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
-    meta = report.meta
+    template = report.template
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "schema_version": SCHEMA_VERSION,
-        "template": report.template.id,
-        "meta": {
-            "agency": meta.agency,
-            "agency_kind": meta.agency_kind,
-            "year": meta.year,
-            "issue_date": meta.issue_date.isoformat() if meta.issue_date else None,
-            "signatory": meta.signatory,
-            "contact": meta.contact,
-        },
-        "narrative": {
-            "preamble": report.narrative.preamble,
-            "overview": _section_dict(report.narrative.overview),
-            "problems": _section_dict(report.narrative.problems),
-            "other": _section_dict(report.narrative.other),
-            "closing": report.narrative.closing,
-        },
+        "template": template.id,
+        META: {spec.id: _meta_json(spec, report.meta.get(spec.id)) for spec in template.meta_fields},
+        NARRATIVE: _narrative_dict(report),
         "tables": {
             table.id: {
                 row.id: {
@@ -228,7 +238,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     if report.previous is not None:
         previous = report.previous
         data["previous"] = {
-            "year": previous.year,
+            MetaId.YEAR: previous.year,
             "carried_forward": {k: _json_value(v) for k, v in previous.carried_forward.items()},
             "in_force": {k: _json_value(v) for k, v in previous.in_force.items()},
         }

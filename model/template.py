@@ -7,9 +7,10 @@ checker, the exporters and the importers all walk the description built here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
+from typing import Final
 
 
 class CellKind(Enum):
@@ -83,6 +84,7 @@ class TableSpec:
     blocks: tuple[BlockSpec, ...]
     note: str = ""  # what the statutory table says about its arithmetic, if anything
     balances: tuple[BalanceSpec, ...] = ()
+    dense: bool = False  # so many rows and columns that it prints a size smaller (小五)
 
     @property
     def rows(self) -> tuple[RowSpec, ...]:
@@ -150,11 +152,91 @@ class AgencyKindSpec:
     deadline: tuple[int, int] | None  # (month, day) of the following year, None: no deadline
 
 
+class FieldKind(Enum):
+    """What a meta field holds, and so how it is edited, stored, written to a sheet and read back."""
+
+    TEXT = "text"  # one line
+    MULTILINE = "multiline"
+    YEAR = "year"  # a four-digit year
+    DATE = "date"
+    CHOICE = "choice"  # one of the field's `choices` (stored by id, shown by label)
+
+
+class Carry(Enum):
+    """What a new report started from last year's takes from this field."""
+
+    NOTHING = "nothing"
+    SAME = "same"
+    NEXT_YEAR = "next_year"  # last year's value plus one
+
+
 @dataclass(frozen=True)
 class MetaFieldSpec:
     id: str
     label: str
+    kind: FieldKind = FieldKind.TEXT
     required: bool = False
+    access_key: str = ""  # Alt+letter in the form (pinyin initial)
+    carry: Carry = Carry.SAME
+    choices: tuple[tuple[str, str], ...] = ()  # (id, label) of a CHOICE field; the first is the default
+    falls_back_to: str = ""  # id of the field whose value stands in when this one is empty
+
+    @property
+    def default(self) -> str | None:
+        return self.choices[0][0] if self.choices else None
+
+
+class MetaId:
+    """The meta fields the program uses by name (to print a title, sign, date a report).
+
+    Every other meta field is only walked: the form, the sheets, the file and carry-over handle it
+    from its spec alone."""
+
+    AGENCY: Final = "agency"
+    AGENCY_KIND: Final = "agency_kind"
+    YEAR: Final = "year"
+    ISSUE_DATE: Final = "issue_date"
+    SIGNATORY: Final = "signatory"
+    CONTACT: Final = "contact"
+
+
+class Placement(Enum):
+    BEFORE = "before"
+    AFTER = "after"
+
+
+@dataclass(frozen=True)
+class TextPartSpec:
+    """A report-level text outside the numbered sections (开头语, 结束语): printed before or after
+    its home section, edited on that section's tab, and its findings listed there."""
+
+    id: str
+    label: str
+    home: str  # a narrative section id
+    placement: Placement
+
+
+@dataclass(frozen=True)
+class InForceRole:
+    """现行有效件数 = last year's + 本年制发 − 本年废止, row by row."""
+
+    table: str
+    rows: tuple[str, ...]
+    in_force: str
+    issued: str
+    repealed: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which parts of the format the rules and the carry-over rely on, named once."""
+
+    carry_from: tuple[str, str]  # (table, row) of last year's report …
+    carry_to: tuple[str, str]  # … that becomes this (table, row)
+    in_force: InForceRole
+    applications_received: tuple[str, str, str]  # (table, row, column) the text's "收到申请N件" states
+    proceedings: str  # the table whose row groups the text's "行政复议/行政诉讼N件" state
+    fee_section: str  # the narrative section that must state the 信息处理费
 
 
 @dataclass(frozen=True)
@@ -167,7 +249,9 @@ class Template:
     tables: tuple[TableSpec, ...]
     agency_kinds: tuple[AgencyKindSpec, ...]
     meta_fields: tuple[MetaFieldSpec, ...]
-    narrative_parts: dict[str, str] = field(default_factory=dict)  # preamble/closing labels
+    meta_title: str  # the name of the meta fields' tab and sheet, and of their findings
+    texts: tuple[TextPartSpec, ...]
+    roles: Roles
 
     def table(self, table_id: str) -> TableSpec:
         return self._tables_by_id[table_id]
@@ -184,6 +268,26 @@ class Template:
 
     def meta_field(self, field_id: str) -> MetaFieldSpec:
         return next(f for f in self.meta_fields if f.id == field_id)
+
+    def text_part(self, part_id: str) -> TextPartSpec:
+        return next(t for t in self.texts if t.id == part_id)
+
+    def texts_at(self, section_id: str, placement: Placement) -> tuple[TextPartSpec, ...]:
+        """The report-level texts printed and edited with a section, before or after it."""
+        return tuple(t for t in self.texts if t.home == section_id and t.placement is placement)
+
+    @property
+    def narrative_sections(self) -> tuple[SectionSpec, ...]:
+        return tuple(s for s in self.sections if s.kind is SectionKind.NARRATIVE)
+
+    def home_section(self, part_id: str) -> str:
+        """The section whose tab edits a part and lists its findings: itself, or a text's home."""
+        return next((t.home for t in self.texts if t.id == part_id), part_id)
+
+    @property
+    def narrative_parts(self) -> dict[str, str]:
+        """Text part id → label (kept while the importers move to `texts`)."""
+        return {t.id: t.label for t in self.texts}
 
     def report_title(self, agency: str, year: int | None) -> str:
         return f"{agency}{year if year is not None else '____'}年{self.title_suffix}"
@@ -303,6 +407,7 @@ def _table_applications() -> TableSpec:
         ),
         note=note,
         balances=(BalanceSpec(("new_received", "carried_over"), ("results_total", "carried_forward")),),
+        dense=True,
     )
 
 
@@ -334,6 +439,11 @@ def _table_review_litigation() -> TableSpec:
 def _build_2021() -> Template:
     narrative = SectionKind.NARRATIVE
     table = SectionKind.TABLE
+    agency_kinds = (
+        AgencyKindSpec("department", "县级以上人民政府部门", (1, 31)),
+        AgencyKindSpec("government", "县级以上人民政府", (3, 31)),
+        AgencyKindSpec("township", "乡镇人民政府、街道办事处", None),
+    )
     return Template(
         id="2021",
         name="政府信息公开工作年度报告格式（2021）",
@@ -373,20 +483,38 @@ def _build_2021() -> Template:
             ),
         ),
         tables=(_table_active_disclosure(), _table_applications(), _table_review_litigation()),
-        agency_kinds=(
-            AgencyKindSpec("department", "县级以上人民政府部门", (1, 31)),
-            AgencyKindSpec("government", "县级以上人民政府", (3, 31)),
-            AgencyKindSpec("township", "乡镇人民政府、街道办事处", None),
-        ),
+        agency_kinds=agency_kinds,
         meta_fields=(
-            MetaFieldSpec("agency", "机关名称", required=True),
-            MetaFieldSpec("agency_kind", "机关类型"),
-            MetaFieldSpec("year", "年度", required=True),
-            MetaFieldSpec("issue_date", "成文日期", required=True),
-            MetaFieldSpec("signatory", "落款"),
-            MetaFieldSpec("contact", "联系方式"),
+            MetaFieldSpec(MetaId.AGENCY, "机关名称", required=True, access_key="N"),
+            MetaFieldSpec(
+                MetaId.AGENCY_KIND,
+                "机关类型",
+                FieldKind.CHOICE,
+                access_key="K",
+                choices=tuple((k.id, k.label) for k in agency_kinds),
+            ),
+            MetaFieldSpec(MetaId.YEAR, "年度", FieldKind.YEAR, required=True, access_key="Y", carry=Carry.NEXT_YEAR),
+            MetaFieldSpec(
+                MetaId.ISSUE_DATE, "成文日期", FieldKind.DATE, required=True, access_key="D", carry=Carry.NOTHING
+            ),
+            MetaFieldSpec(MetaId.SIGNATORY, "落款", access_key="S", falls_back_to=MetaId.AGENCY),
+            MetaFieldSpec(MetaId.CONTACT, "联系方式", FieldKind.MULTILINE, access_key="C"),
         ),
-        narrative_parts={"preamble": "开头语", "closing": "结束语"},
+        meta_title="基本信息",
+        texts=(
+            TextPartSpec("preamble", "开头语", "overview", Placement.BEFORE),
+            TextPartSpec("closing", "结束语", "other", Placement.AFTER),
+        ),
+        roles=Roles(
+            carry_from=("applications", "carried_forward"),
+            carry_to=("applications", "carried_over"),
+            in_force=InForceRole(
+                "active_disclosure", ("regulations", "normative_documents"), "in_force", "issued", "repealed"
+            ),
+            applications_received=("applications", "new_received", "total"),
+            proceedings="review_litigation",
+            fee_section="other",
+        ),
     )
 
 

@@ -78,3 +78,13 @@ def consistent_report() -> Report:
             report.set_cell("review_litigation", row, column, 0)
     report.set_cell("review_litigation", "review", "upheld", 1)
     return report
+
+
+def store_totals(report: Report) -> None:
+    """Store every computable total as if it had been typed, as a hand-filled document has them."""
+    for table in report.template.tables:
+        for row, column in table.cells():
+            if row.is_total or column.is_total:
+                total = report.computed(table.id, row.id, column.id)
+                if total is not None:
+                    report.set_cell(table.id, row.id, column.id, total)

@@ -17,12 +17,8 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from model.checks import Finding, Location, Severity
+from model.field_paths import META
 from model.template import Template
-
-META_SECTION = "meta"
-META_TITLE = "基本信息"
-# Report-level texts shown on a section's tab: 开头语 on 一, 结束语 on 六.
-TEXT_HOME = {"preamble": "overview", "closing": "other"}
 
 _ERROR_COLOUR = QColor("#b3261e")
 _WARNING_COLOUR = QColor("#8a5a00")
@@ -30,10 +26,10 @@ _REVIEWED_COLOUR = QColor("#5f6368")
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
 
 
-def home_section(location: Location) -> str:
-    """The tab a finding belongs to: 'meta', a narrative section id or a table id."""
-    section = location.section_id
-    return TEXT_HOME.get(section, section)
+def home_section(template: Template, location: Location) -> str:
+    """The tab a finding belongs to: 'meta', a narrative section id or a table id (texts such as
+    开头语 are listed with the section whose tab edits them)."""
+    return template.home_section(location.part_id)
 
 
 def severity_text(finding: Finding) -> str:
@@ -91,7 +87,7 @@ class FindingsPanel(QDockWidget):
         self._update_buttons()
 
     def _section_titles(self) -> dict[str, str]:
-        titles = {META_SECTION: META_TITLE}
+        titles = {META: self._template.meta_title}
         titles.update({s.id: s.heading for s in self._template.sections})
         return titles
 
@@ -102,8 +98,8 @@ class FindingsPanel(QDockWidget):
         groups: dict[str, QTreeWidgetItem] = {}
         titles = self._section_titles()
         order = list(titles)
-        for finding in sorted(findings, key=lambda f: _order_key(order, f)):
-            section = home_section(finding.location)
+        for finding in sorted(findings, key=lambda f: _order_key(self._template, order, f)):
+            section = home_section(self._template, finding.location)
             group = groups.get(section)
             if group is None:
                 group = groups[section] = QTreeWidgetItem(self.tree, [titles.get(section, section), ""])
@@ -161,8 +157,8 @@ class FindingsPanel(QDockWidget):
             self.unreviewRequested.emit(finding)
 
 
-def _order_key(order: list[str], finding: Finding) -> tuple[int, bool]:
-    section = home_section(finding.location)
+def _order_key(template: Template, order: list[str], finding: Finding) -> tuple[int, bool]:
+    section = home_section(template, finding.location)
     position = order.index(section) if section in order else len(order)
     return position, finding.severity is not Severity.ERROR
 

@@ -26,7 +26,7 @@ from export.formats import read_any
 from model.carry import start_next_year
 from model.errors import ReportFileError
 from model.report import Meta, Report
-from model.template import TEMPLATE_2021, Template
+from model.template import TEMPLATE_2021, MetaId, Template
 
 OPEN_FILTER = "年报文件 (*.nianbao.json);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
@@ -60,12 +60,14 @@ class NewReportDialog(QDialog):
 
     def _layout_form(self, browse: QPushButton) -> None:
         form = QFormLayout(self)
-        for field_id, editor, mnemonic in (
-            ("agency", self.agency, "N"),
-            ("agency_kind", self.kind, "K"),
-            ("year", self.year, "Y"),
-        ):
-            label = QLabel(f"{self._template.meta_field(field_id).label}(&{mnemonic})：")
+        editors: tuple[tuple[str, QWidget], ...] = (
+            (MetaId.AGENCY, self.agency),
+            (MetaId.AGENCY_KIND, self.kind),
+            (MetaId.YEAR, self.year),
+        )
+        for field_id, editor in editors:
+            spec = self._template.meta_field(field_id)
+            label = QLabel(f"{spec.label}(&{spec.access_key})：")
             label.setBuddy(editor)
             form.addRow(label, editor)
         form.addRow(self.from_last_year)

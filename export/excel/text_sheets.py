@@ -13,10 +13,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
-from model.report import NarrativeSection, Report
-from model.template import SectionKind, Template, subsection_number
+from model.report import MetaValue, NarrativeSection, Report
+from model.template import TEMPLATE_2021, FieldKind, MetaFieldSpec, Placement, subsection_number
 
-META_SHEET = "基本信息"
+META_SHEET = TEMPLATE_2021.meta_title  # TODO(house): name the sheet from the report's template
 NARRATIVE_SHEET = "报告正文"
 NARRATIVE_COLUMNS = ("部分", "小标题", "内容")
 CONTINUED = "（续）"  # a text longer than one Excel cell holds goes on in the next row
@@ -48,28 +48,24 @@ def _text_cell(sheet: Worksheet, row: int, column: int, text: str, *, editable: 
 # --- 基本信息 ----------------------------------------------------------------------------------
 
 
-def _meta_values(report: Report) -> dict[str, object]:
-    meta = report.meta
-    kind = report.template.agency_kind(meta.agency_kind).label
-    return {
-        "agency": meta.agency,
-        "agency_kind": kind,
-        "year": meta.year,
-        "issue_date": meta.issue_date,
-        "signatory": meta.signatory,
-        "contact": meta.contact,
-    }
+def _shown(spec: MetaFieldSpec, value: MetaValue) -> MetaValue:
+    """A meta value as the sheet shows it: a choice by its label, text never None."""
+    if spec.kind is FieldKind.CHOICE:
+        return dict(spec.choices).get(str(value), "")
+    if spec.kind in (FieldKind.TEXT, FieldKind.MULTILINE):
+        return value if isinstance(value, str) else ""
+    return value
 
 
 def write_meta_sheet(sheet: Worksheet, report: Report) -> None:
     template = report.template
+    sheet.title = template.meta_title
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
     sheet.cell(1, 1, report.title).font = style.HEADING
     sheet.cell(1, 1).alignment = style.CENTRED
-    values = _meta_values(report)
     for row, field in enumerate(template.meta_fields, start=2):
         _text_cell(sheet, row, 1, field.label, editable=False)
-        value = values[field.id]
+        value = _shown(field, report.meta.get(field.id))
         if isinstance(value, str):
             _text_cell(sheet, row, 2, value, editable=True)
         else:
@@ -78,7 +74,7 @@ def write_meta_sheet(sheet: Worksheet, report: Report) -> None:
             cell.alignment = style.LEFT
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
-        _validate_meta(sheet, template, field.id, f"B{row}")
+        _validate_meta(sheet, field, f"B{row}")
     basis_row = len(template.meta_fields) + 3
     sheet.cell(basis_row, 1, f"报告格式：{template.name}（{template.basis}）").font = style.NOTE
     sheet.column_dimensions["A"].width = 14
@@ -90,15 +86,15 @@ def write_meta_sheet(sheet: Worksheet, report: Report) -> None:
     style.protect(sheet)
 
 
-def _validate_meta(sheet: Worksheet, template: Template, field_id: str, ref: str) -> None:
-    if field_id == "agency_kind":
-        labels = ",".join(k.label for k in template.agency_kinds)
-        rule = DataValidation(type="list", formula1=f'"{labels}"', error="请从列表中选择机关类型。")
-    elif field_id == "year":
+def _validate_meta(sheet: Worksheet, spec: MetaFieldSpec, ref: str) -> None:
+    if spec.kind is FieldKind.CHOICE:
+        labels = ",".join(label for _, label in spec.choices)
+        rule = DataValidation(type="list", formula1=f'"{labels}"', error=f"请从列表中选择{spec.label}。")
+    elif spec.kind is FieldKind.YEAR:
         rule = DataValidation(
             type="whole", operator="between", formula1="1900", formula2="9999", error="请填写四位年份，如 2024。"
         )
-    elif field_id == "issue_date":
+    elif spec.kind is FieldKind.DATE:
         rule = DataValidation(type="date", operator="greaterThan", formula1="1", error="请填写日期，如 2025-1-17。")
     else:
         return
@@ -148,11 +144,12 @@ def write_narrative_sheet(sheet: Worksheet, report: Report) -> None:
         cell.font, cell.alignment, cell.border, cell.fill = style.BOLD, style.CENTRED, style.BORDER, style.HEADER_FILL
     writer = _NarrativeWriter(sheet)
     narrative = report.narrative
-    writer.add(template.narrative_parts["preamble"], "", narrative.preamble)
-    for section in template.sections:
-        if section.kind is SectionKind.NARRATIVE:
-            writer.section(section.heading, narrative.section(section.id))
-    writer.add(template.narrative_parts["closing"], "", narrative.closing)
+    for section in template.narrative_sections:
+        for part in template.texts_at(section.id, Placement.BEFORE):
+            writer.add(part.label, "", narrative.text(part.id))
+        writer.section(section.heading, narrative.section(section.id))
+        for part in template.texts_at(section.id, Placement.AFTER):
+            writer.add(part.label, "", narrative.text(part.id))
     style.set_column_widths(sheet, NARRATIVE_WIDTHS)
     sheet.freeze_panes = "A3"
     style.setup_page(sheet, landscape=False, title_rows=(1, 2), header=report.title)

@@ -21,7 +21,7 @@ from export.pdf.fonts import PdfFonts
 from export.pdf.signature import signature_block
 from export.pdf.tables import build_table
 from model.report import NarrativeSection, Report
-from model.template import SectionKind, SectionSpec, subsection_number
+from model.template import Placement, SectionKind, SectionSpec, subsection_number
 
 TITLE_LEADING_PT = 1.5 * SIZE_2
 # Indentation people type themselves; the first-line indent of the style replaces it.
@@ -79,16 +79,22 @@ def make_styles(fonts: PdfFonts) -> Styles:
 def build_story(report: Report, fonts: PdfFonts, text_width: float, signed_copy: bool) -> list[Flowable]:
     styles = make_styles(fonts)
     story: list[Flowable] = [_title(report, styles.title, fonts, text_width)]
-    story += _paragraphs(report.narrative.preamble, styles.body, fonts)
     for section in report.template.sections:
+        story += _texts(report, section.id, Placement.BEFORE, styles, fonts)
         story += _section(report, section, styles, fonts, text_width)
-    story += _paragraphs(report.narrative.closing, styles.body, fonts)
-    if report.meta.contact.strip() and report.meta.contact.strip() not in report.narrative.closing:
+        story += _texts(report, section.id, Placement.AFTER, styles, fonts)
+    contact = report.meta.contact.strip()
+    if contact and not any(contact in text for text in report.narrative.texts.values()):
         story += _paragraphs(report.meta.contact, styles.body, fonts)
     # The signature never stands alone on a page: it keeps the last paragraph with it.
     last = [story.pop()] if len(story) > 1 and isinstance(story[-1], Paragraph) else []
     story.append(KeepTogether([*last, *signature_block(report, fonts, text_width, signed_copy)]))
     return story
+
+
+def _texts(report: Report, section_id: str, placement: Placement, styles: Styles, fonts: PdfFonts) -> list[Flowable]:
+    parts = report.template.texts_at(section_id, placement)
+    return [p for part in parts for p in _paragraphs(report.narrative.text(part.id), styles.body, fonts)]
 
 
 def _title(report: Report, style: ParagraphStyle, fonts: PdfFonts, text_width: float) -> Paragraph:

@@ -19,24 +19,24 @@ from export.page_design import SIZE_5, SIZE_SMALL_5
 from export.pdf.fonts import PdfFonts
 from model.layout import CellRole, LayoutCell, TableLayout, table_layout
 from model.report import Report
-from model.template import ordinal
+from model.template import TableSpec, ordinal
 from model.values import format_value
 
 CELL_PADDING_PT = 3.0
 LINE_SPACING = 1.25  # leading as a multiple of the font size inside table cells
 DATA_COLUMN_EMS = 3.0  # a number column is at least this many characters wide (e.g. 社会/公益/组织)
 OUTER_HEADER_EMS = (1.2, 4.0)  # widths of the enclosing row-header levels: 三、本年度办理结果, （三）不予公开
-SMALL_FONT_TABLES = frozenset({"applications"})
 
 
-def table_font_size(table_id: str) -> float:
-    return SIZE_SMALL_5 if table_id in SMALL_FONT_TABLES else SIZE_5
+def table_font_size(table: TableSpec) -> float:
+    return SIZE_SMALL_5 if table.dense else SIZE_5
 
 
 def build_table(report: Report, table_id: str, fonts: PdfFonts, width: float) -> Table:
     """The printed statutory table `table_id` with the report's values, `width` points wide."""
-    layout = table_layout(report.template.table(table_id))
-    size = table_font_size(table_id)
+    table = report.template.table(table_id)
+    layout = table_layout(table)
+    size = table_font_size(table)
     grid: list[list[Paragraph | str]] = [[""] * layout.n_columns for _ in range(layout.n_rows)]
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

@@ -31,7 +31,7 @@ from export.word.tables import TEXT_WIDTH_MM, build_table
 from model.dates import chinese_date
 from model.layout import table_layout
 from model.report import NarrativeSection, Report
-from model.template import SectionKind, subsection_number
+from model.template import Placement, SectionKind, subsection_number
 
 CHARS_PER_LINE = 28  # GB/T 9704: 22 lines of 28 characters
 TITLE_LINE_PT = 35.0
@@ -81,7 +81,7 @@ class _Styles:
         self.heading2 = add_paragraph_style(
             document, "二级标题", replace(heading, east_asia=scheme.heading2, outline_level=1)
         )
-        self.signature = add_paragraph_style(document, "落款", replace(body, align="right", first_line_chars=0))
+        self.signature = add_paragraph_style(document, "发文机关署名", replace(body, align="right", first_line_chars=0))
         self.tables = {
             size: add_paragraph_style(
                 document, f"表格文字{size:g}磅", ParagraphLook(scheme.table, size, line, "center")
@@ -151,15 +151,22 @@ def _narrative_section(body: _Body, section: NarrativeSection) -> None:
         _subsection_heading(body, number, subsection.title, subsection.text)
 
 
+def _texts(body: _Body, report: Report, section_id: str, placement: Placement) -> None:
+    for part in report.template.texts_at(section_id, placement):
+        body.text(report.narrative.text(part.id))
+
+
 def _sections(body: _Body, report: Report) -> None:
     for spec in report.template.sections:
+        _texts(body, report, spec.id, Placement.BEFORE)
         body.paragraph(spec.heading, body.styles.heading1)
         if spec.kind is SectionKind.NARRATIVE:
             _narrative_section(body, report.narrative.section(spec.id))
-            continue
-        layout = table_layout(report.template.table(spec.id))
-        size = design.SIZE_SMALL_5 if layout.n_columns >= SMALL_TABLE_FROM_COLUMNS else design.SIZE_5
-        body.append(build_table(report, layout, body.styles.tables[size]))
+        else:
+            layout = table_layout(report.template.table(spec.id))
+            size = design.SIZE_SMALL_5 if layout.n_columns >= SMALL_TABLE_FROM_COLUMNS else design.SIZE_5
+            body.append(build_table(report, layout, body.styles.tables[size]))
+        _texts(body, report, spec.id, Placement.AFTER)
 
 
 def _right_indented(body: _Body, text: str, right_chars: float) -> None:
@@ -263,9 +270,7 @@ def build_document(report: Report, scheme: FontScheme, signed_copy: bool) -> Doc
     _footers(document, styles)
     body = _Body(document, styles)
     _title(body, report)
-    body.text(report.narrative.preamble)
     _sections(body, report)
-    body.text(report.narrative.closing)
     body.text(report.meta.contact)
     _signature(body, report, signed_copy)
     _properties(document, report)

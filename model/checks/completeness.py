@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from model.field_paths import intro_path, meta_path
 from model.findings import Finding, cell, error, field_at, warning
 from model.report import Report
-from model.template import SectionKind, column_title, row_title
+from model.template import MetaId, column_title, row_title
 
 
 def check_required_meta(report: Report) -> list[Finding]:
     """MISSING for an empty agency name, year or issue date."""
     findings = []
+    title = report.template.meta_title
     for spec in report.template.meta_fields:
-        value = getattr(report.meta, spec.id)
+        value = report.meta.get(spec.id)
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
-            findings.append(error("MISSING", field_at(f"meta.{spec.id}"), f"基本信息：{spec.label}未填写"))
+            findings.append(error("MISSING", field_at(meta_path(spec.id)), f"{title}：{spec.label}未填写"))
     return findings
 
 
@@ -46,9 +48,9 @@ def check_missing_cells(report: Report) -> list[Finding]:
 def check_empty_sections(report: Report) -> list[Finding]:
     """EMPTY_SECTION for a narrative section (一, 五, 六) with no text."""
     return [
-        warning("EMPTY_SECTION", field_at(f"narrative.{s.id}.intro"), f"{s.heading}：没有内容")
-        for s in report.template.sections
-        if s.kind is SectionKind.NARRATIVE and report.narrative.section(s.id).is_empty()
+        warning("EMPTY_SECTION", field_at(intro_path(s.id)), f"{s.heading}：没有内容")
+        for s in report.template.narrative_sections
+        if report.narrative.section(s.id).is_empty()
     ]
 
 
@@ -67,18 +69,14 @@ def check_dates(report: Report) -> list[Finding]:
     issued, year = report.meta.issue_date, report.meta.year
     if issued is None or year is None:
         return []
-    location = field_at("meta.issue_date")
+    template = report.template
+    location = field_at(meta_path(MetaId.ISSUE_DATE))
+    what = f"{template.meta_title}：{template.meta_field(MetaId.ISSUE_DATE).label}{_chinese_date(issued)}"
     if issued <= date(year, 12, 31):
-        return [
-            error(
-                "DATE_EARLY",
-                location,
-                f"基本信息：成文日期{_chinese_date(issued)}不晚于报告年度{year}年末，应在{year + 1}年",
-            )
-        ]
+        return [error("DATE_EARLY", location, f"{what}不晚于报告年度{year}年末，应在{year + 1}年")]
     deadline = _deadline(report)
     if deadline is not None and issued > deadline:
         kind = report.template.agency_kind(report.meta.agency_kind).label
-        message = f"基本信息：成文日期{_chinese_date(issued)}晚于{kind}的法定期限{_chinese_date(deadline)}"
+        message = f"{what}晚于{kind}的法定期限{_chinese_date(deadline)}"
         return [warning("DATE_LATE", location, message)]
     return []

@@ -7,21 +7,17 @@ from model.report import Previous, Report
 from model.template import column_title, row_short
 from model.values import Invalid, format_value
 
-CARRY_FROM = ("applications", "carried_forward")  # last year's row …
-CARRY_TO = ("applications", "carried_over")  # … is this year's row
-IN_FORCE = ("active_disclosure", "in_force", "issued", "repealed")  # table, columns
-IN_FORCE_ROWS = ("regulations", "normative_documents")
-
 
 def previous_from_report(last: Report) -> Previous:
     """What the cross-year checks need from last year's report."""
-    table, row = CARRY_FROM
+    roles = last.template.roles
+    table, row = roles.carry_from
     columns = last.template.table(table).block_of(row).columns
-    in_force_table, in_force_column, _, _ = IN_FORCE
+    in_force = roles.in_force
     return Previous(
         year=last.meta.year,
         carried_forward={c.id: last.value(table, row, c.id) for c in columns},
-        in_force={r: last.value(in_force_table, r, in_force_column) for r in IN_FORCE_ROWS},
+        in_force={r: last.value(in_force.table, r, in_force.in_force) for r in in_force.rows},
     )
 
 
@@ -33,10 +29,11 @@ def check_carry_over(report: Report, previous: Previous | None) -> list[Finding]
     """CARRY_OVER: this year's 二、上年结转 must equal last year's 四、结转下年度, column by column."""
     if previous is None:
         return []
-    table_id, row_id = CARRY_TO
+    roles = report.template.roles
+    table_id, row_id = roles.carry_to
     table = report.template.table(table_id)
     heading = report.template.section(table_id).heading
-    last_row = table.row(CARRY_FROM[1])
+    last_row = report.template.table(roles.carry_from[0]).row(roles.carry_from[1])
     findings = []
     for column in table.block_of(row_id).columns:
         this_year = report.value(table_id, row_id, column.id)
@@ -56,11 +53,12 @@ def check_in_force(report: Report, previous: Previous | None) -> list[Finding]:
     """IN_FORCE_DRIFT: 现行有效件数 should be last year's + 本年制发 − 本年废止."""
     if previous is None:
         return []
-    table_id, in_force, issued, repealed = IN_FORCE
+    role = report.template.roles.in_force
+    table_id, in_force, issued, repealed = role.table, role.in_force, role.issued, role.repealed
     table = report.template.table(table_id)
     heading = report.template.section(table_id).heading
     findings = []
-    for row_id in IN_FORCE_ROWS:
+    for row_id in role.rows:
         values = [report.value(table_id, row_id, c) for c in (in_force, issued, repealed)]
         last = _number(previous.in_force.get(row_id))
         if last is None or any(v is None for v in values):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 
+from model.field_paths import intro_path, text_fields
 from model.findings import Finding, Location, cell, field_at, warning
 from model.report import Number, Report
-from model.template import TableSpec, row_title
+from model.template import TableSpec, Template, row_title
 
 _NUMBER = r"\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*"  # "2件", "2 件", "两件"
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -20,21 +21,50 @@ _RECEIVED = re.compile(
     + r"(?:件|个|条|份)"
 )
 
-_PROCEEDINGS_TABLE, _PROCEEDINGS_COLUMN = "review_litigation", "total"
-# (what the text calls it, the table 4 rows it is counted in, "none" sentences, counting sentences)
-_PROCEEDING_PATTERNS = tuple(
-    (
-        word,
-        rows,
-        re.compile(r"(?:未|没有|无)[^。；;\n]{0,30}?" + word),
-        re.compile(word + r"(?:案件|申请)?(?:共|合计)?" + _NUMBER + r"(?:件|起)"),
+
+@dataclass(frozen=True)
+class _Proceeding:
+    """A kind of proceeding the text counts (行政复议, 行政诉讼) and the cells of table 四 that hold it."""
+
+    word: str
+    table: str
+    rows: tuple[str, ...]
+    column: str  # the total
+    none_said: re.Pattern[str]
+    stated: re.Pattern[str]
+
+    @property
+    def cells(self) -> tuple[Location, ...]:
+        return tuple(cell(self.table, r, self.column) for r in self.rows)
+
+
+_PROCEEDINGS: dict[str, tuple[_Proceeding, ...]] = {}  # template id → its proceedings, built once
+
+
+def _proceedings(template: Template) -> tuple[_Proceeding, ...]:
+    if template.id not in _PROCEEDINGS:
+        _PROCEEDINGS[template.id] = _build_proceedings(template)
+    return _PROCEEDINGS[template.id]
+
+
+def _build_proceedings(template: Template) -> tuple[_Proceeding, ...]:
+    """One per row group of the proceedings table: a row on its own, or the rows under one heading."""
+    table = template.table(template.roles.proceedings)
+    total = next(c for c in table.blocks[0].columns if c.is_total)
+    groups: dict[str, list[str]] = {}
+    for row in table.rows:
+        groups.setdefault(row.path[-1] if row.path else row.label, []).append(row.id)
+    return tuple(
+        _Proceeding(
+            word,
+            table.id,
+            tuple(rows),
+            total.id,
+            re.compile(r"(?:未|没有|无)[^。；;\n]{0,30}?" + word),
+            re.compile(word + r"(?:案件|申请)?(?:共|合计)?" + _NUMBER + r"(?:件|起)"),
+        )
+        for word, rows in groups.items()
     )
-    for word, rows in (
-        ("行政复议", ("review",)),
-        ("行政诉讼", ("litigation_direct", "litigation_after_review")),
-    )
-)
-_APPLICATIONS = ("applications", "new_received", "total")
 
 
 def chinese_number(text: str) -> int | None:
@@ -56,29 +86,14 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def text_fields(report: Report) -> Iterator[tuple[str, str]]:
-    """Every narrative text with its field path, e.g. ('narrative.overview.subsections[1].text', …)."""
-    narrative = report.narrative
-    yield "narrative.preamble", narrative.preamble
-    for section in report.template.sections:
-        if not hasattr(narrative, section.id):
-            continue
-        part = narrative.section(section.id)
-        yield f"narrative.{section.id}.intro", part.intro
-        for i, sub in enumerate(part.subsections):
-            yield f"narrative.{section.id}.subsections[{i}].title", sub.title
-            yield f"narrative.{section.id}.subsections[{i}].text", sub.text
-    yield "narrative.closing", narrative.closing
-
-
 def check_fee_stated(report: Report) -> list[Finding]:
     """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected (国办函〔2020〕109号)."""
-    section = report.template.section("other")
-    text = report.narrative.other.full_text()
+    section = report.template.section(report.template.roles.fee_section)
+    text = report.narrative.section(section.id).full_text()
     if any(word in text for word in FEE_WORDS):
         return []
     message = f"{section.heading}：没有说明信息处理费的收取情况（如“本年度未收取信息处理费”）"
-    return [warning("FEE_NOT_STATED", field_at("narrative.other.intro"), message)]
+    return [warning("FEE_NOT_STATED", field_at(intro_path(section.id)), message)]
 
 
 def _mismatch(path: str, said: str, table_name: str, count: Number, cells: tuple[Location, ...]) -> Finding:
@@ -87,11 +102,12 @@ def _mismatch(path: str, said: str, table_name: str, count: Number, cells: tuple
 
 
 def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding]:
-    table_id, row_id, column_id = _APPLICATIONS
+    table_id, row_id, column_id = report.template.roles.applications_received
     received = report.value(table_id, row_id, column_id)
     if received is None or "申请" not in text:
         return []
-    name = f"表三“{row_title(report.template.table(table_id).row(row_id))}”"
+    number = report.template.section(table_id).number
+    name = f"表{number}“{row_title(report.template.table(table_id).row(row_id))}”"
     cells = (cell(table_id, row_id, column_id),)
     findings = []
     if received > 0:
@@ -105,21 +121,23 @@ def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding
 
 def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]:
     findings = []
-    for word, rows, none_said, stated in _PROCEEDING_PATTERNS:
-        if word not in text:
+    number = report.template.section(report.template.roles.proceedings).number
+    for proceeding in _proceedings(report.template):
+        if proceeding.word not in text:
             continue
-        values = [report.value(_PROCEEDINGS_TABLE, r, _PROCEEDINGS_COLUMN) for r in rows]
+        values = [report.value(proceeding.table, r, proceeding.column) for r in proceeding.rows]
         if any(v is None for v in values):
             continue
         count = sum(int(v) for v in values if v is not None)
-        cells = tuple(cell(_PROCEEDINGS_TABLE, r, _PROCEEDINGS_COLUMN) for r in rows)
-        name = f"表四{word}"
+        name = f"表{number}{proceeding.word}"
         if count > 0:
-            findings += [_mismatch(path, m.group(0), name, count, cells) for m in none_said.finditer(text)]
-        for match in stated.finditer(text):
-            number = chinese_number(match.group(1))
-            if number is not None and number != count:
-                findings.append(_mismatch(path, match.group(0), name, count, cells))
+            findings += [
+                _mismatch(path, m.group(0), name, count, proceeding.cells) for m in proceeding.none_said.finditer(text)
+            ]
+        for match in proceeding.stated.finditer(text):
+            stated = chinese_number(match.group(1))
+            if stated is not None and stated != count:
+                findings.append(_mismatch(path, match.group(0), name, count, proceeding.cells))
     return findings
 
 

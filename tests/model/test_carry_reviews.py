@@ -39,7 +39,7 @@ def test_cross_year_checks_work_from_the_new_file_alone(report: Report, tmp_path
 
 
 def test_a_reviewed_warning_stays_reviewed_across_save_until_its_cells_change(report: Report, tmp_path: Path) -> None:
-    report.narrative.overview.intro = "全年共收到政府信息公开申请10件（含上年结转1件）。"
+    report.narrative.section("overview").intro = "全年共收到政府信息公开申请10件（含上年结转1件）。"
     (warning,) = check(report)
     mark_reviewed(report, warning, "10件含上年结转，表内一为9件，无误")
     path = tmp_path / "r.nianbao.json"

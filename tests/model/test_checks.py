@@ -45,8 +45,8 @@ def _previous(**values: object) -> Change:
 
 
 def _clear_other(r: Report) -> None:
-    r.narrative.other.intro = ""
-    r.narrative.other.subsections = []
+    r.narrative.section("other").intro = ""
+    r.narrative.section("other").subsections = []
 
 
 APPS = "applications"
@@ -241,13 +241,15 @@ def test_township_has_no_deadline(report: Report) -> None:
 
 
 def test_fee_mentioned_in_a_subsection_counts(report: Report) -> None:
-    report.narrative.other.intro = ""
-    report.narrative.other.subsections = [Subsection("信息处理费收取情况", "本年度未收取处理费。")]
+    report.narrative.section("other").intro = ""
+    report.narrative.section("other").subsections = [Subsection("信息处理费收取情况", "本年度未收取处理费。")]
     assert check(report) == []
 
 
 def test_text_agreeing_with_tables_passes(report: Report) -> None:
-    report.narrative.overview.intro = "全年共收到政府信息公开申请九件。本年度发生行政复议1件，未发生行政诉讼。"
+    report.narrative.section(
+        "overview"
+    ).intro = "全年共收到政府信息公开申请九件。本年度发生行政复议1件，未发生行政诉讼。"
     assert check(report) == []
 
 
@@ -260,7 +262,7 @@ def test_last_year_report_overrides_recorded_previous(report: Report) -> None:
 
 
 def test_errors_come_before_warnings_and_counts_skip_reviewed(report: Report) -> None:
-    report.narrative.other.intro = "无。"
+    report.narrative.section("other").intro = "无。"
     report.set_cell(APPS, "new_received", "total", 1)
     findings = check(report)
     assert [f.severity for f in findings] == [Severity.ERROR, Severity.WARNING]

@@ -61,7 +61,7 @@ def test_contract_example_loads_with_exact_values(tmp_path: Path) -> None:
     assert report.stored("active_disclosure", "administrative_fees", "amount") == Decimal("0.10")
     assert report.stored("applications", "new_received", "total") == 1
     assert report.stored("applications", "new_received", "commercial") is None  # absent: not filled in
-    assert report.narrative.overview.subsections[0].title == "主动公开政府信息情况"
+    assert report.narrative.section("overview").subsections[0].title == "主动公开政府信息情况"
 
 
 def test_saved_file_has_the_contract_header_and_ids(tmp_path: Path, report: Report) -> None:
@@ -80,7 +80,7 @@ def test_saved_file_has_the_contract_header_and_ids(tmp_path: Path, report: Repo
 
 def test_round_trip_is_lossless(tmp_path: Path, report: Report) -> None:
     report.set_cell("applications", "disclosed", "research", Invalid("五"))
-    report.narrative.closing = "第一段\n第二段"
+    report.narrative.set_text("closing", "第一段\n第二段")
     path = tmp_path / "r.nianbao.json"
     save_report(report, path)
     again = load_report(path)

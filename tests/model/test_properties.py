@@ -9,7 +9,7 @@ from model.checks import check
 from model.findings import Location
 from model.report import Report
 from model.template import TEMPLATE_2021
-from tests.factories import consistent_report
+from tests.factories import consistent_report, store_totals
 
 APPS = TEMPLATE_2021.table("applications")
 REVIEW = TEMPLATE_2021.table("review_litigation")
@@ -34,9 +34,9 @@ def consistent_reports(draw: st.DrawFn) -> Report:
     for row in REVIEW.rows:
         for column in GROUP_PARTS:
             report.set_cell(REVIEW.id, row.id, column, draw(st.integers(0, 50)))
-    report.narrative.overview.subsections = []  # the factory's text states fixed counts
+    report.narrative.section("overview").subsections = []  # the factory's text states fixed counts
     if draw(st.booleans()):
-        report.fill_totals()
+        store_totals(report)
     return report
 
 
@@ -54,7 +54,7 @@ EDITABLE = [(t.id, r.id, c.id) for t in (APPS, REVIEW) for r, c in t.cells()]
 def test_changing_any_single_cell_is_caught_at_that_cell(
     report: Report, where: tuple[str, str, str], delta: int
 ) -> None:
-    report.fill_totals()  # with totals stored, a change to any cell breaks some equation through it
+    store_totals(report)  # with totals stored, a change to any cell breaks some equation through it
     table, row, column = where
     value = report.value(table, row, column)
     assert value is not None

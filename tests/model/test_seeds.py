@@ -119,7 +119,11 @@ def test_seed_survives_save_load_save_byte_identically(seed: str, tmp_path: Path
 @pytest.mark.parametrize("seed", SEEDS)
 def test_seed_subsection_titles_carry_no_number(seed: str) -> None:
     narrative = _load(seed).narrative
-    titles = [s.title for part in (narrative.overview, narrative.problems, narrative.other) for s in part.subsections]
+    titles = [
+        s.title
+        for part in (narrative.section("overview"), narrative.section("problems"), narrative.section("other"))
+        for s in part.subsections
+    ]
     assert titles
     assert all(title and not ordinal(title) and not re.match(r"[(（]", title) for title in titles)
 
@@ -161,12 +165,12 @@ def test_missing_other_column_message_says_which_other() -> None:
 
 def test_outlook_year_is_found_when_written_with_a_space_like_seed_000() -> None:
     report = _load("seed_000")
-    report.narrative.closing = "2024 年，我局将继续加大政府信息公开力度。"
+    report.narrative.set_text("closing", "2024 年，我局将继续加大政府信息公开力度。")
     assert ("YEAR_IN_OUTLOOK", _field("narrative.closing")) in _keys(check(report), Severity.WARNING)
 
 
 def test_application_count_is_found_when_written_with_spaces_like_seed_004() -> None:
     report = _load("seed_004")
-    report.narrative.overview.subsections[1].text = "本年度，科技局共收到政府信息公开申请 2 件。"
+    report.narrative.section("overview").subsections[1].text = "本年度，科技局共收到政府信息公开申请 2 件。"
     path = _field("narrative.overview.subsections[1].text")
     assert ("TEXT_TABLE_MISMATCH", path) in _keys(check(report), Severity.WARNING)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -13,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from model.template import TEMPLATE_2021
 from ui.forms.editors import FieldComboBox, FieldDateEdit, FieldLineEdit, FieldTextEdit
 from ui.forms.meta_form import MetaForm
-from ui.forms.narrative_form import NarrativeForm, chinese_ordinal
+from ui.forms.narrative_form import NarrativeForm
 from ui.main_window import MainWindow
 
 
@@ -124,12 +123,12 @@ def test_narrative_text_edit_is_undoable_and_rechecked(window: MainWindow, qtbot
     window.undo_action.trigger()
     assert intro.toPlainText() == "本年度未收取信息处理费。"  # one step: delete + typing merged
     window.undo_action.trigger()
-    assert window.document.report.narrative.other.intro == "本年度未收取信息处理费。"
+    assert window.document.report.narrative.section("other").intro == "本年度未收取信息处理费。"
 
 
 def test_subsections_add_rename_move_remove_undo(window: MainWindow, qtbot: QtBot) -> None:
     form = narrative_form(window, "problems")
-    problems = window.document.report.narrative.problems
+    problems = window.document.report.narrative.section("problems")
     form.add_subsection("")
     assert len(problems.subsections) == 3
     title = form.editors["narrative.problems.subsections[2].title"]
@@ -167,11 +166,3 @@ def test_add_menu_offers_the_templates_titles_not_yet_used(window: MainWindow) -
 def test_preamble_on_tab_one_and_closing_on_tab_six(window: MainWindow) -> None:
     assert "narrative.preamble" in narrative_form(window, "overview").editors
     assert "narrative.closing" in narrative_form(window, "other").editors
-
-
-@pytest.mark.parametrize(
-    ("index", "expected"),
-    [(0, "（一）"), (8, "（九）"), (9, "（十）"), (10, "（十一）"), (19, "（二十）"), (22, "（二十三）")],
-)
-def test_subsection_numbers(index: int, expected: str) -> None:
-    assert chinese_ordinal(index) == expected

@@ -8,18 +8,22 @@ from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
 from model.checks import Finding
-from model.report import Review, Subsection
+from model.field_paths import get_field, set_field
+from model.report import MetaValue, Review, Subsection
 from model.reviews import mark_reviewed, unmark
 from ui.document import ReportDocument, SwapCommand
-from ui.forms.fields import FieldValue, copy_subsections, get_field, set_field
 
 _FIELD_EDIT_ID = 0x6E62  # any constant: Qt only merges commands that share an id
+
+
+def copy_subsections(subsections: list[Subsection]) -> list[Subsection]:
+    return [Subsection(s.title, s.text) for s in subsections]
 
 
 class FieldEditCommand(QUndoCommand):
     """One field's change. Keystrokes in one editing session of one field merge into one step."""
 
-    def __init__(self, document: ReportDocument, path: str, new: FieldValue, session: int, text: str) -> None:
+    def __init__(self, document: ReportDocument, path: str, new: MetaValue, session: int, text: str) -> None:
         super().__init__(text)
         self._document = document
         self.path = path

@@ -15,9 +15,10 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from typing_extensions import override
 
+from model.field_paths import get_field
+from model.report import MetaValue
 from ui.document import ReportDocument
 from ui.forms.commands import FieldEditCommand
-from ui.forms.fields import FieldValue, get_field
 
 _sessions = itertools.count(1)
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -47,10 +48,10 @@ class FieldBinding:
         """Leaving a field ends its merge window: the next edit there is a new undo step."""
         self.session = next(_sessions)
 
-    def value(self) -> FieldValue:
+    def value(self) -> MetaValue:
         return get_field(self.document.report, self.path)
 
-    def push(self, value: FieldValue) -> None:
+    def push(self, value: MetaValue) -> None:
         if self.updating or value == self.value():
             return
         text = f"编辑“{self.label}”"

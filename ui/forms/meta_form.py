@@ -1,10 +1,11 @@
-"""The 基本信息 tab: agency, agency kind, year, 成文日期, 落款 and contact details."""
+"""The meta fields' tab (基本信息): one editor per field the template declares, chosen by its kind."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from model.template import Template
+from model.field_paths import PathKind, meta_path, parse
+from model.template import FieldKind, MetaFieldSpec
 from ui.document import ReportDocument
 from ui.forms.editors import (
     FieldBinding,
@@ -30,56 +31,53 @@ class MetaForm(QWidget):
         outer.addStretch(1)  # the fields stay at the top like a paper form
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for spec in template.meta_fields:
-            editor = self._editor(template, spec.id, spec.label)
+            editor = self._editor(spec)
             self.editors[spec.id] = editor
-            label = QLabel(f"{spec.label}(&{_MNEMONICS[spec.id]})：" + ("*" if spec.required else ""))
+            access = f"(&{spec.access_key})" if spec.access_key else ""
+            label = QLabel(f"{spec.label}{access}：" + ("*" if spec.required else ""))
             label.setBuddy(editor)
             layout.addRow(label, editor)
-        self._signatory_hint()
+        self._fallback_hints()
         document.changed.connect(self.refresh)
 
-    def _editor(self, template: Template, field_id: str, label: str) -> FieldEditor:
-        binding = FieldBinding(self._document, f"meta.{field_id}", label)
-        if field_id == "agency_kind":
-            return FieldComboBox(binding, [(k.id, k.label) for k in template.agency_kinds])
-        if field_id == "year":
+    def _editor(self, spec: MetaFieldSpec) -> FieldEditor:
+        binding = FieldBinding(self._document, meta_path(spec.id), spec.label)
+        if spec.kind is FieldKind.CHOICE:
+            return FieldComboBox(binding, list(spec.choices))
+        if spec.kind is FieldKind.YEAR:
             return YearSpinBox(binding)
-        if field_id == "issue_date":
+        if spec.kind is FieldKind.DATE:
             return FieldDateEdit(binding)
-        if field_id == "contact":
-            contact = FieldTextEdit(binding)
-            contact.setMaximumHeight(contact.fontMetrics().lineSpacing() * 5)
-            return contact
+        if spec.kind is FieldKind.MULTILINE:
+            editor = FieldTextEdit(binding)
+            editor.setMaximumHeight(editor.fontMetrics().lineSpacing() * 5)
+            return editor
         return FieldLineEdit(binding)
 
-    def _signatory_hint(self) -> None:
-        signatory = self.editors["signatory"]
-        if isinstance(signatory, QLineEdit):
-            agency = self._document.report.meta.agency
-            signatory.setPlaceholderText(f"不填则与机关名称相同（{agency}）" if agency else "不填则与机关名称相同")
+    def _fallback_hints(self) -> None:
+        """An empty field that another stands in for says so (落款: 不填则与机关名称相同)."""
+        meta = self._document.report.meta
+        for spec in self._document.report.template.meta_fields:
+            editor = self.editors[spec.id]
+            if not spec.falls_back_to or not isinstance(editor, QLineEdit):
+                continue
+            other = self._document.report.template.meta_field(spec.falls_back_to).label
+            value = meta.get(spec.falls_back_to)
+            hint = f"不填则与{other}相同"
+            editor.setPlaceholderText(f"{hint}（{value}）" if value else hint)
 
     def refresh(self) -> None:
         for editor in self.editors.values():
             editor.refresh()
-        self._signatory_hint()
+        self._fallback_hints()
 
     def focus_field(self, path: str) -> bool:
-        """Put the cursor in the editor of `meta.<field>` with its text selected."""
-        editor = self.editors.get(path.removeprefix("meta."))
+        """Put the cursor in the editor of a meta field with its text selected."""
+        parsed = parse(path)
+        editor = self.editors.get(parsed.key) if parsed is not None and parsed.kind is PathKind.META else None
         if editor is None:
             return False
         editor.setFocus()
         if not isinstance(editor, FieldComboBox):
             editor.selectAll()
         return True
-
-
-# Alt+letter for each field (keyboard-only use); the letters follow common pinyin initials.
-_MNEMONICS = {
-    "agency": "N",
-    "agency_kind": "K",
-    "year": "Y",
-    "issue_date": "D",
-    "signatory": "S",
-    "contact": "C",
-}

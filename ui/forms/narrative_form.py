@@ -1,5 +1,5 @@
 """A narrative section's tab (一、五、六): intro, numbered subsections that can be added, removed,
-renamed and reordered, plus the report's 开头语 or 结束语 where the section carries one."""
+renamed and reordered, plus the report-level texts (开头语, 结束语) the template places there."""
 
 from __future__ import annotations
 
@@ -17,34 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.field_paths import PathKind, SubsectionPart, intro_path, parse, subsection_path, text_path
 from model.report import Subsection
-from model.template import SectionSpec
+from model.template import Placement, SectionSpec, subsection_number
 from ui.document import ReportDocument
-from ui.forms.commands import SubsectionsCommand
+from ui.forms.commands import SubsectionsCommand, copy_subsections
 from ui.forms.editors import FieldBinding, FieldLineEdit, FieldTextEdit
-from ui.forms.fields import copy_subsections, intro_path, subsection_path
-
-_DIGITS = "一二三四五六七八九"
 
 
-def chinese_ordinal(index: int) -> str:
-    """0 → （一）, 9 → （十）, 10 → （十一）, 19 → （二十）: how a subsection is numbered."""
-    number = index + 1
-    tens, units = divmod(number, 10)
-    text = ("" if tens <= 1 else _DIGITS[tens - 1]) + ("十" if tens else "") + (_DIGITS[units - 1] if units else "")
-    return f"（{text}）"
+def _is_subsection(path: str) -> bool:
+    parsed = parse(path)
+    return parsed is not None and parsed.kind is PathKind.SUBSECTION
 
 
 class NarrativeForm(QScrollArea):
-    def __init__(
-        self,
-        document: ReportDocument,
-        section: SectionSpec,
-        before: str | None = None,
-        after: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        """`before` / `after`: a report-level text shown above / below the section ('preamble', 'closing')."""
+    def __init__(self, document: ReportDocument, section: SectionSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._section = section
@@ -52,15 +39,16 @@ class NarrativeForm(QScrollArea):
         self.editors: dict[str, FieldLineEdit | FieldTextEdit] = {}
         page = QWidget()
         self._layout = QVBoxLayout(page)
-        if before:
-            self._add_text(f"narrative.{before}", document.report.template.narrative_parts[before])
+        template = document.report.template
+        for part in template.texts_at(section.id, Placement.BEFORE):
+            self._add_text(text_path(part.id), part.label)
         self._add_text(intro_path(section.id), section.heading)
         self._subsections = QVBoxLayout()
         self._layout.addLayout(self._subsections)
         self._add_button = self._make_add_button()
         self._layout.addWidget(self._add_button)
-        if after:
-            self._add_text(f"narrative.{after}", document.report.template.narrative_parts[after])
+        for part in template.texts_at(section.id, Placement.AFTER):
+            self._add_text(text_path(part.id), part.label)
         self._layout.addStretch(1)
         self.setWidget(page)
         self._shown_count = -1
@@ -99,7 +87,7 @@ class NarrativeForm(QScrollArea):
         menu.addAction("空白小节", lambda: self.add_subsection(""))
 
     def _rebuild_subsections(self, count: int) -> None:
-        for path in [p for p in self.editors if ".subsections[" in p]:
+        for path in [p for p in self.editors if _is_subsection(p)]:
             del self.editors[path]
         while (item := self._subsections.takeAt(0)) is not None:
             widget = item.widget()
@@ -114,9 +102,9 @@ class NarrativeForm(QScrollArea):
         frame.setObjectName("subsection")
         layout = QVBoxLayout(frame)
         header = QHBoxLayout()
-        number = QLabel(chinese_ordinal(index))
-        title_path = subsection_path(self._section.id, index, "title")
-        title = FieldLineEdit(FieldBinding(self._document, title_path, f"{chinese_ordinal(index)}标题"))
+        number = QLabel(subsection_number(index))
+        title_path = subsection_path(self._section.id, index, SubsectionPart.TITLE)
+        title = FieldLineEdit(FieldBinding(self._document, title_path, f"{subsection_number(index)}标题"))
         title.setPlaceholderText("小节标题")
         self.editors[title_path] = title
         header.addWidget(number)
@@ -132,8 +120,8 @@ class NarrativeForm(QScrollArea):
             button.clicked.connect(slot)
             header.addWidget(button)
         layout.addLayout(header)
-        text_path = subsection_path(self._section.id, index, "text")
-        text_editor = FieldTextEdit(FieldBinding(self._document, text_path, f"{chinese_ordinal(index)}正文"))
+        text_path = subsection_path(self._section.id, index, SubsectionPart.TEXT)
+        text_editor = FieldTextEdit(FieldBinding(self._document, text_path, f"{subsection_number(index)}正文"))
         text_editor.setMinimumHeight(text_editor.fontMetrics().lineSpacing() * 5)
         self.editors[text_path] = text_editor
         layout.addWidget(text_editor)
@@ -152,7 +140,11 @@ class NarrativeForm(QScrollArea):
         subsections = self._current()
         subsections.append(Subsection(title, ""))
         self._push(subsections, f"添加小节“{title}”" if title else "添加小节")
-        self.focus_field(subsection_path(self._section.id, len(subsections) - 1, "text" if title else "title"))
+        self.focus_field(
+            subsection_path(
+                self._section.id, len(subsections) - 1, SubsectionPart.TEXT if title else SubsectionPart.TITLE
+            )
+        )
 
     def remove_subsection(self, index: int) -> None:
         subsections = self._current()
@@ -166,7 +158,7 @@ class NarrativeForm(QScrollArea):
             return
         subsections[index], subsections[target] = subsections[target], subsections[index]
         self._push(subsections, f"移动小节“{subsections[target].title}”")
-        self.focus_field(subsection_path(self._section.id, target, "title"))
+        self.focus_field(subsection_path(self._section.id, target, SubsectionPart.TITLE))
 
     # --- showing -------------------------------------------------------------------------------
 

@@ -6,23 +6,20 @@ out, and the window must be usable at once."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from model.checks import Location
+from model.field_paths import META
 from model.template import SectionKind, TableSpec, Template
 from ui.document import ReportDocument
-from ui.findings_panel import META_SECTION, META_TITLE, home_section
+from ui.findings_panel import home_section
 from ui.forms.meta_form import MetaForm
 from ui.forms.narrative_form import NarrativeForm
-
-# Report-level texts placed on a narrative tab: (before the section, after it).
-EXTRA_TEXTS = {"overview": ("preamble", None), "other": (None, "closing")}
 
 
 @dataclass
@@ -49,35 +46,37 @@ class Tab:
 
 def build_tabs(document: ReportDocument) -> list[Tab]:
     template = document.report.template
-    tabs = [Tab(META_SECTION, META_TITLE, META_TITLE, partial(MetaForm, document), template)]
-    for section in document.report.template.sections:
-        caption = section.short_heading
+    title = template.meta_title
+    tabs = [Tab(META, title, title, partial(MetaForm, document), template)]
+    for section in template.sections:
         build: Callable[[], QWidget]
         if section.kind is SectionKind.TABLE:
             build = partial(_grid, document, section.id)
         else:
-            before, after = EXTRA_TEXTS.get(section.id, (None, None))
-            build = partial(NarrativeForm, document, section, before, after)
-        tabs.append(Tab(section.id, caption, section.heading, build, template))
+            build = partial(NarrativeForm, document, section)
+        tabs.append(Tab(section.id, section.short_heading, section.heading, build, template))
     return tabs
 
 
-def grid_available() -> bool:
-    return importlib.util.find_spec("ui.grid.view") is not None
-
-
 def _grid(document: ReportDocument, table_id: str) -> QWidget:
-    if not grid_available():
-        placeholder = QLabel("表格编辑器尚未安装")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return placeholder
+    # Imported when a table tab is first shown: the grid's modules are the bulk of the window's
+    # code, and start-up does not need them.
     from ui.grid.view import GridView
 
     return GridView(document, table_id)
 
 
+@runtime_checkable
+class SelectsCells(Protocol):
+    """A tab editor that can put the cursor on a table cell (the statutory grid)."""
+
+    def select_cell(self, row_id: str, column_id: str) -> None: ...
+
+
 def tab_index(tabs: list[Tab], location: Location) -> int:
-    section = home_section(location)
+    if not tabs:
+        return -1
+    section = home_section(tabs[0].template, location)
     return next((i for i, tab in enumerate(tabs) if tab.section_id == section), -1)
 
 
@@ -95,11 +94,10 @@ def focus_location(tab: Tab, location: Location) -> bool:
     """Select the cell or the field a finding points at; False when the tab cannot show it."""
     widget = tab.ensure_built()
     if location.table:
-        select_cell = getattr(widget, "select_cell", None)
         cell = _cell_of(tab.template.table(location.table), location)
-        if select_cell is None or cell is None:
+        if not isinstance(widget, SelectsCells) or cell is None:
             return False
-        select_cell(*cell)
+        widget.select_cell(*cell)
         widget.setFocus()
         return True
     if isinstance(widget, MetaForm | NarrativeForm) and location.field:
