@@ -2,6 +2,5 @@
 
 APP_ID = "nianbao"
 APP_NAME = "政府信息公开年报编写"
-APP_NAME_EN = "Nianbao - Government Information Disclosure Annual Report"
 APP_VERSION = "0.1.0"
 ORGANIZATION = "nianbao"

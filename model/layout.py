@@ -31,7 +31,6 @@ class LayoutCell:
     colspan: int = 1
     ref: tuple[str, str] | None = None  # (row id, column id) of a data cell
     is_total: bool = False
-    header_depth: int = 0  # for header cells: the header level (0 = outermost)
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,6 @@ def _down_block(block: BlockSpec, top: int, width: int) -> tuple[list[LayoutCell
                     label,
                     rowspan=levels,
                     colspan=colspan_of(first, count),
-                    header_depth=depth,
                 )
             )
     body = top + header_h
@@ -114,7 +112,6 @@ def _down_block(block: BlockSpec, top: int, width: int) -> tuple[list[LayoutCell
                     label,
                     rowspan=count,
                     colspan=levels,
-                    header_depth=depth,
                 )
             )
     for i, row in enumerate(block.rows):
@@ -152,7 +149,6 @@ def _across_block(block: BlockSpec, top: int) -> tuple[list[LayoutCell], int]:
                     label,
                     rowspan=levels,
                     colspan=count,
-                    header_depth=depth,
                 )
             )
     for j, (row, column, _) in enumerate(leaves):

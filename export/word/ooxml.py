@@ -167,7 +167,3 @@ def new_paragraph(style_id: str) -> BaseOxmlElement:
     paragraph = OxmlElement("w:p")
     child(child(paragraph, "w:pPr"), "w:pStyle", val=style_id)
     return paragraph
-
-
-def paragraph_properties(paragraph: BaseOxmlElement) -> BaseOxmlElement:
-    return child(paragraph, "w:pPr")
