@@ -1,12 +1,12 @@
-"""The template matches the statutory format; the layout reproduces the official merges."""
+"""The template matches the statutory format, and describes every part the program walks."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from model.layout import CellRole, table_layout
-from model.template import TEMPLATE_2021, row_short, row_title
+from model.report import Report
+from model.template import TEMPLATE_2021, Carry, FieldKind, Placement, SectionKind, row_short, row_title
 
 SPEC = (
     (Path(__file__).parents[3] / "shared" / "spec" / "format-2021.md").read_text(encoding="utf-8")
@@ -49,53 +49,6 @@ def test_labels_appear_verbatim_in_the_statutory_spec() -> None:
         assert section.heading in SPEC
 
 
-def test_table_3_layout_has_the_official_merges() -> None:
-    layout = table_layout(TEMPLATE_2021.table("applications"))
-    spans = {c.text: (c.row, c.column, c.rowspan, c.colspan) for c in layout.cells if c.role is not CellRole.DATA}
-    assert layout.n_rows == 28 and layout.n_columns == 10 and layout.header_rows == 3
-    assert spans[TEMPLATE_2021.table("applications").note] == (0, 0, 3, 3)
-    assert spans["申请人情况"] == (0, 3, 1, 7)
-    assert spans["自然人"] == (1, 3, 2, 1)
-    assert spans["法人或其他组织"] == (1, 4, 1, 5)
-    assert spans["总计"] == (1, 9, 2, 1)
-    assert spans["三、本年度办理结果"] == (5, 0, 22, 1)
-    assert spans["（三）不予公开"] == (7, 1, 8, 1)
-    assert spans["一、本年新收政府信息公开申请数量"] == (3, 0, 1, 3)
-    assert spans["（一）予以公开"] == (5, 1, 1, 2)
-    assert len(layout.data_cells()) == 25 * 7
-
-
-def test_table_4_layout_is_one_row_of_15_under_two_header_levels() -> None:
-    layout = table_layout(TEMPLATE_2021.table("review_litigation"))
-    assert (layout.n_rows, layout.n_columns, layout.header_rows) == (4, 15, 3)
-    headers = {
-        (c.text, c.row, c.column): (c.rowspan, c.colspan) for c in layout.cells if c.role is CellRole.COLUMN_HEADER
-    }
-    assert headers[("行政复议", 0, 0)] == (1, 5)
-    assert headers[("行政诉讼", 0, 5)] == (1, 10)
-    assert headers[("结果维持", 1, 0)] == (2, 1)
-    assert headers[("未经复议直接起诉", 1, 5)] == (1, 5)
-    assert headers[("复议后起诉", 1, 10)] == (1, 5)
-    assert layout.position_of("litigation_after_review", "total") == (3, 14)
-
-
-def test_table_2_blocks_stack_with_their_titles() -> None:
-    layout = table_layout(TEMPLATE_2021.table("active_disclosure"))
-    titles = [c.text for c in layout.cells if c.role is CellRole.TITLE]
-    assert titles == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"]
-    fee = next(c for c in layout.cells if c.ref == ("administrative_fees", "amount"))
-    assert fee.colspan == 3  # a one-column block spans the width of the three-column one
-
-
-def test_every_layout_covers_its_grid_exactly_once() -> None:
-    for table in TEMPLATE_2021.tables:
-        layout = table_layout(table)
-        covered: list[tuple[int, int]] = []
-        for c in layout.cells:
-            covered += [(r, k) for r in range(c.row, c.row + c.rowspan) for k in range(c.column, c.column + c.colspan)]
-        assert sorted(covered) == [(r, k) for r in range(layout.n_rows) for k in range(layout.n_columns)], table.id
-
-
 def test_row_names_for_messages() -> None:
     table = TEMPLATE_2021.table("applications")
     assert row_short(table.row("results_total")) == "三（七）"
@@ -103,3 +56,70 @@ def test_row_names_for_messages() -> None:
     assert re.fullmatch(
         r"行政诉讼.复议后起诉", row_title(TEMPLATE_2021.table("review_litigation").row("litigation_after_review"))
     )
+
+
+# --- the parts other than the tables are data too ------------------------------------------
+
+
+def test_meta_fields_say_how_they_are_edited_stored_and_carried() -> None:
+    kinds = {spec.id: spec.kind for spec in TEMPLATE_2021.meta_fields}
+    assert kinds == {
+        "agency": FieldKind.TEXT,
+        "agency_kind": FieldKind.CHOICE,
+        "year": FieldKind.YEAR,
+        "issue_date": FieldKind.DATE,
+        "signatory": FieldKind.TEXT,
+        "contact": FieldKind.MULTILINE,
+    }
+    assert {spec.id for spec in TEMPLATE_2021.meta_fields if spec.required} == {"agency", "year", "issue_date"}
+    assert TEMPLATE_2021.meta_field("year").carry is Carry.NEXT_YEAR
+    assert TEMPLATE_2021.meta_field("issue_date").carry is Carry.NOTHING
+    keys = [spec.access_key for spec in TEMPLATE_2021.meta_fields]
+    assert all(keys) and len(set(keys)) == len(keys)  # every field reachable by its own Alt+letter
+
+
+def test_a_choice_field_offers_the_agency_kinds_and_defaults_to_the_first() -> None:
+    kind = TEMPLATE_2021.meta_field("agency_kind")
+    assert kind.choices == tuple((k.id, k.label) for k in TEMPLATE_2021.agency_kinds)
+    assert kind.default == "department"
+    assert Report().meta.agency_kind == "department"
+
+
+def test_a_fallback_names_a_field_that_exists() -> None:
+    for spec in TEMPLATE_2021.meta_fields:
+        if spec.falls_back_to:
+            assert TEMPLATE_2021.meta_field(spec.falls_back_to)
+    assert TEMPLATE_2021.meta_field("signatory").falls_back_to == "agency"
+
+
+def test_texts_live_with_a_narrative_section_before_or_after_it() -> None:
+    narrative = {s.id for s in TEMPLATE_2021.narrative_sections}
+    assert narrative == {"overview", "problems", "other"}
+    for text in TEMPLATE_2021.texts:
+        assert text.home in narrative
+    assert [t.id for t in TEMPLATE_2021.texts_at("overview", Placement.BEFORE)] == ["preamble"]
+    assert [t.id for t in TEMPLATE_2021.texts_at("other", Placement.AFTER)] == ["closing"]
+    assert TEMPLATE_2021.texts_at("problems", Placement.BEFORE) == ()
+    assert TEMPLATE_2021.home_section("closing") == "other"
+    assert TEMPLATE_2021.home_section("applications") == "applications"
+
+
+def _cell_exists(table_id: str, row_id: str, column_id: str) -> bool:
+    return TEMPLATE_2021.table(table_id).has_cell(row_id, column_id)
+
+
+def test_every_role_names_cells_the_tables_have() -> None:
+    roles = TEMPLATE_2021.roles
+    for table_id, row_id in (roles.carry_from, roles.carry_to):
+        assert TEMPLATE_2021.table(table_id).row(row_id)
+    for column in (roles.in_force.in_force, roles.in_force.issued, roles.in_force.repealed):
+        assert all(_cell_exists(roles.in_force.table, row, column) for row in roles.in_force.rows)
+    assert _cell_exists(*roles.applications_received)
+    assert TEMPLATE_2021.section(roles.proceedings).kind is SectionKind.TABLE
+    assert TEMPLATE_2021.section(roles.fee_section).kind is SectionKind.NARRATIVE
+    carry_columns = TEMPLATE_2021.table(roles.carry_from[0]).block_of(roles.carry_from[1]).columns
+    assert carry_columns == TEMPLATE_2021.table(roles.carry_to[0]).block_of(roles.carry_to[1]).columns
+
+
+def test_only_table_3_prints_a_size_smaller() -> None:
+    assert [t.id for t in TEMPLATE_2021.tables if t.dense] == ["applications"]
