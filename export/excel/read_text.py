@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from openpyxl.utils.datetime import from_excel
 
 from export.excel.read_cells import Entry, Position, SheetCells
 from export.excel.text_sheets import CONTINUED
+from model.dates import parse_date, parse_year
 from model.errors import ReportFileError
 from model.labels import exact_key
 from model.numerals import subsection_index
 from model.report import Meta, Narrative, NarrativeSection, Subsection
 from model.template import SectionKind, Template
-
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_YEAR = re.compile(r"^(\d{4})\s*年?(度)?$")
 
 
 def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, dict[str, Position]] | None:
@@ -48,10 +45,10 @@ def _year(value: object) -> int | None:
     text = _plain_text(value).strip()
     if not text:
         return None
-    match = _YEAR.match(text)
-    if match is None or not 1900 <= int(match.group(1)) <= 9999:
+    year = parse_year(text)
+    if year is None:
         raise ReportFileError(f"工作簿“基本信息”中的年度“{text}”不是四位年份")
-    return int(match.group(1))
+    return year
 
 
 def _date(value: object) -> date | None:
@@ -65,13 +62,10 @@ def _date(value: object) -> date | None:
         converted = from_excel(value)  # a date whose number format was lost: Excel's day count
         return converted.date() if isinstance(converted, datetime) else None
     text = str(value).strip()
-    match = _DATE.match(text)
-    try:
-        if match is None:
-            raise ValueError(text)
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        raise ReportFileError(f"工作簿“基本信息”中的成文日期“{text}”不是日期（应如 2025年1月17日）") from None
+    typed = parse_date(text)
+    if typed is None:
+        raise ReportFileError(f"工作簿“基本信息”中的成文日期“{text}”不是日期（应如 2025年1月17日）")
+    return typed
 
 
 def _agency_kind(value: object, template: Template) -> str:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 
 from docx.document import Document
 
@@ -13,6 +11,7 @@ from export.label_matching import similarity
 from export.page_design import SIGNER_LABEL
 from export.word.body import Grid, Paragraph, body_items
 from export.word.read_tables import classify, concatenate, read_table
+from model.dates import YEAR_PATTERN, parse_date, parse_year
 from model.errors import ReportFileError
 from model.labels import forgiving_key, without_spaces
 from model.numerals import split_ordinal, subsection_index
@@ -20,44 +19,17 @@ from model.report import Meta, Narrative, NarrativeSection, Report, Subsection
 from model.template import TEMPLATE_2021, SectionKind, SectionSpec, Template
 
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs
-_TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>\d{4})年度?(?P<suffix>\D*报告)$")
+_TITLE = re.compile(rf"^(?P<agency>.*?)(?P<year>{YEAR_PATTERN})年度?(?P<suffix>\D*报告)$")
 _TITLE_END = re.compile(r"[。：:]")
 MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
 MAX_SIGNATORY = 30
-_ARABIC_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_CHINESE_DATE = re.compile(
-    r"^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"
-)
-_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
 # Agency-name endings that tell the agency kind (the default is a department).
 _KIND_BY_ENDING = (
     ("township", ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府")),
     ("government", ("人民政府", "人民政府办公室", "人民政府办公厅")),
 )
-
-
-def _small_number(text: str) -> int:
-    """一 … 三十一 as an int (month and day of a date written in Chinese)."""
-    if "十" not in text:
-        return _DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
-
-
-def parse_issue_date(text: str) -> date | None:
-    """'2025年1月17日' or '二〇二四年一月十五日' → a date; None when the line is no date."""
-    folded = unicodedata.normalize("NFKC", without_spaces(text))
-    try:
-        if match := _ARABIC_DATE.match(folded):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _CHINESE_DATE.match(folded):
-            year = int("".join(str(_DIGITS[c]) for c in match[1]))
-            return date(year, _small_number(match[2]), _small_number(match[3]))
-    except (ValueError, KeyError):
-        return None
-    return None
 
 
 def agency_kind_of(agency: str) -> str:
@@ -71,8 +43,9 @@ def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
     """(agency, year, paragraphs used) from the first lines, or ('', None, 0) when none is a title."""
     for count in range(1, min(TITLE_LINES, len(lines)) + 1):
         match = _TITLE.match(without_spaces("".join(lines[:count])))
-        if match and similarity(match["suffix"], template.title_suffix) >= 0.6:
-            return match["agency"], int(match["year"]), count
+        year = parse_year(match["year"]) if match else None
+        if match and year is not None and similarity(match["suffix"], template.title_suffix) >= 0.6:
+            return match["agency"], year, count
     return "", None, 0
 
 
@@ -143,7 +116,7 @@ def _collect(document: Document, template: Template) -> _Collected:
 
 def _signature(lines: list[str], meta: Meta) -> None:
     """Take the date, the signatory, a 签字 line and contact details off the end of the document."""
-    if lines and (issued := parse_issue_date(lines[-1])) is not None:
+    if lines and (issued := parse_date(lines[-1])) is not None:
         meta.issue_date = issued
         lines.pop()
     if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):

@@ -19,6 +19,7 @@ from export.formats import ExportOptions, read_any
 from main import main
 from model.carry import start_next_year
 from model.checks import check
+from model.errors import ReportFileError
 from model.files import load_report
 from model.report import Meta, Narrative, NarrativeSection, Report, Review, Subsection
 from model.serialize import report_to_dict
@@ -210,15 +211,39 @@ def test_a_changed_row_label_is_reported_as_label_mismatch(report: Report, tmp_p
     assert "LABEL_MISMATCH" in {f.code for f in check(back)}
 
 
-def test_meta_typed_as_text_is_understood(report: Report, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("year", "issued"),
+    [
+        ("2024年", "2025年1月20日"),
+        ("二〇二四年度", "二〇二五年一月二十日"),
+        ("２０２４", "2025/1/20"),
+        (2024, 20250120),  # typed into a cell without a date format: the cell holds a number
+    ],
+)
+def test_meta_typed_as_text_is_understood(report: Report, tmp_path: Path, year: object, issued: object) -> None:
     def retype(workbook: openpyxl.Workbook) -> None:
         sheet = workbook["基本信息"]
         sheet["B3"] = "乡镇人民政府、街道办事处"
-        sheet["B4"] = "2024年"
-        sheet["B5"] = "2025年1月20日"
+        sheet["B4"] = year
+        sheet["B5"] = issued
+        sheet["B5"].number_format = "General"
 
     back = edited(report, tmp_path, retype)
     assert (back.meta.agency_kind, back.meta.year, back.meta.issue_date) == ("township", 2024, date(2025, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("cell", "typed", "reason"),
+    [("B4", "24年", "年度“24年”不是四位年份"), ("B5", "2025年2月30日", "成文日期“2025年2月30日”不是日期")],
+)
+def test_a_year_or_date_that_cannot_be_read_is_refused_with_the_reason(
+    report: Report, tmp_path: Path, cell: str, typed: str, reason: str
+) -> None:
+    def retype(workbook: openpyxl.Workbook) -> None:
+        workbook["基本信息"][cell] = typed
+
+    with pytest.raises(ReportFileError, match=reason):
+        edited(report, tmp_path, retype)
 
 
 def test_a_subsection_row_added_by_hand_joins_its_section(report: Report, tmp_path: Path) -> None:

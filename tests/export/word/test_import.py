@@ -9,10 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
-import pytest
 
 from export.formats import ExportOptions, read_any, write_any
-from export.word.read_text import parse_issue_date
 from model.checks import check
 from model.report import NarrativeSection, Report, Subsection
 from model.serialize import report_to_dict
@@ -162,18 +160,3 @@ def test_review_and_litigation_cells_are_found_under_their_groups(tmp_path: Path
         for r in rows:
             for c in columns:
                 assert report.stored("review_litigation", r, c) == int(number(r, c)), (merged, r, c)
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("2025年1月17日", date(2025, 1, 17)),
-        ("二〇二四年一月十五日", date(2024, 1, 15)),
-        ("2025 年 12 月 3 日", date(2025, 12, 3)),
-        ("二〇二五年十二月三十一日", date(2025, 12, 31)),
-        ("2025年13月1日", None),
-        ("本年度未收取费用。", None),
-    ],
-)
-def test_issue_dates_in_arabic_or_chinese_numerals(line: str, expected: date | None) -> None:
-    assert parse_issue_date(line) == expected
