@@ -97,7 +97,7 @@ def test_unrelated_words_score_below_the_threshold(found: str, statutory: str) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="export/label_matching.py:31: the 0.05 for a dropped number is taken off even a score of 0, so text "
+    reason="export/label_matching.py similarity(): the 0.05 for a dropped number is taken off even a score of 0, so text "
     "sharing nothing with a numbered label scores -0.05, outside the documented 0…1",
 )
 @pytest.mark.parametrize(

@@ -64,9 +64,9 @@ def _lines(block: list[object]) -> list[tuple[str, float, float]]:
 
 
 BLANK_DATE_BUG = (
-    "export/pdf/signature.py:24/33: BLANK_DATE's ideographic spaces are collapsed by reportlab's Paragraph, so a "
-    "report without 成文日期 prints '年 月 日' with no room to write the date in, placed by the width of the "
-    "uncollapsed text"
+    "export/pdf/signature.py (BLANK_DATE in signature_block): its ideographic spaces are collapsed by "
+    "reportlab's Paragraph, so a report without 成文日期 prints '年 月 日' with no room to write the date in, "
+    "placed by the width of the uncollapsed text"
 )
 DATED = [
     pytest.param("叶城县科学技术局", date(2025, 1, 17), id="date-a-little-shorter"),
