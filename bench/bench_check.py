@@ -20,7 +20,9 @@ ROUNDS = 3000
 
 def main() -> None:
     report = consistent_report()
-    report.narrative.overview.intro = report.narrative.overview.intro * 20  # a realistically long section
+    report.narrative.section("overview").intro = (
+        report.narrative.section("overview").intro * 20
+    )  # a realistically long section
     samples = []
     for i in range(ROUNDS):
         start = time.perf_counter()

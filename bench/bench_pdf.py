@@ -41,7 +41,7 @@ def full_report() -> Report:
     chars = "".join(bytes([high, low]).decode("gb2312") for high in level_1 for low in range(0xA1, 0xFF))
     text = chars[:DISTINCT_CHARACTERS] * 2
     paragraphs = "\n".join(text[i : i + 150] + "。" for i in range(0, len(text), 150))
-    report.narrative.overview.subsections.append(Subsection("其他工作", paragraphs))
+    report.narrative.section("overview").subsections.append(Subsection("其他工作", paragraphs))
     return report
 
 

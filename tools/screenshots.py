@@ -30,7 +30,7 @@ def main(out: Path) -> int:
     window = MainWindow(Settings(data_dir()), Autosaver(data_dir()))
     report = consistent_report()
     report.set_cell("applications", "new_received", "research", 3)  # a few findings to show
-    report.narrative.other.intro = ""
+    report.narrative.section("other").intro = ""
     window.set_document(ReportDocument(report, Path("叶城县科学技术局2024年报.nianbao.json")))
     window.resize(1280, 860)
     window.show()

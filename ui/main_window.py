@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         per_tab: dict[str, int] = {}
         for finding in findings:
             if finding.severity is Severity.ERROR:
-                section = home_section(finding.location)
+                section = home_section(self.document.report.template, finding.location)
                 per_tab[section] = per_tab.get(section, 0) + 1
         for index, tab in enumerate(self._tabs):
             count = per_tab.get(tab.section_id, 0)

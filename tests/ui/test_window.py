@@ -183,7 +183,7 @@ def test_new_report_from_last_year_fills_carry_overs(window: MainWindow, tmp_pat
     assert report.meta.year == 2025
     assert report.stored("applications", "carried_over", "natural_person") == 1  # last year's 结转下年度
     assert report.stored("active_disclosure", "normative_documents", "in_force") == 5
-    assert report.narrative.overview.subsections[0].title == "主动公开"
+    assert report.narrative.section("overview").subsections[0].title == "主动公开"
 
 
 def test_new_report_dialog_explains_an_unreadable_last_year_file(qtbot: QtBot, tmp_path: Path) -> None:
@@ -356,7 +356,7 @@ def test_export_entries_are_greyed_out_without_their_module(
 
 def test_findings_are_grouped_by_section_in_template_order(window: MainWindow) -> None:
     window.document.report.meta.agency = ""
-    window.document.report.narrative.other.intro = ""
+    window.document.report.narrative.section("other").intro = ""
     window.document.notify_changed()
     tree = window.findings_panel.tree
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]

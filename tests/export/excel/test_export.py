@@ -174,7 +174,7 @@ def test_narrative_sheet_holds_every_section_and_subsection(workbook: openpyxl.W
 
 def test_text_that_looks_like_a_formula_is_written_as_text(report: Report, tmp_path: Path) -> None:
     report.meta.contact = "=HYPERLINK(1)"
-    report.narrative.closing = "=1+1"
+    report.narrative.set_text("closing", "=1+1")
     path = tmp_path / "r.xlsx"
     write_report(report, path, ExportOptions())
     workbook = openpyxl.load_workbook(path)

@@ -73,7 +73,7 @@ def test_title_sections_and_signature_read_in_order(published_text: str) -> None
     headings = [section.heading for section in TEMPLATE_2021.sections]
     _assert_in_order(
         published_text,
-        [report.title, report.narrative.preamble[:20], *headings, "叶城县科学技术局", "2025年1月17日"],
+        [report.title, report.narrative.text("preamble")[:20], *headings, "叶城县科学技术局", "2025年1月17日"],
     )
 
 
@@ -139,7 +139,7 @@ def test_long_title_breaks_after_the_year(published_text: str) -> None:
 
 def test_text_with_markup_characters_is_printed_verbatim(tmp_path: Path) -> None:
     report = consistent_report()
-    report.narrative.other.intro = "收费标准见<附件>&说明，未收取信息处理费。"
+    report.narrative.section("other").intro = "收费标准见<附件>&说明，未收取信息处理费。"
     path = tmp_path / "r.pdf"
     write_report(report, path, ExportOptions())
     assert "收费标准见<附件>&说明" in _poppler("pdftotext", path)
@@ -158,7 +158,7 @@ def _long_report(printed: str, distinct_characters: int) -> Report:
     text = "".join([c for c in chars if c not in used][: distinct_characters - len(used)])
     paragraphs = "\n".join(text[i : i + 120] + "。" for i in range(0, len(text), 120))
     report = consistent_report()
-    report.narrative.overview.subsections.append(Subsection("其他工作", paragraphs))
+    report.narrative.section("overview").subsections.append(Subsection("其他工作", paragraphs))
     return report
 
 

@@ -82,7 +82,7 @@ def test_every_section_heading_is_printed_in_order_in_heiti(report: Report, tmp_
 
 
 def test_a_subsection_title_ending_in_a_full_stop_runs_into_its_text(report: Report, tmp_path: Path) -> None:
-    report.narrative.overview.subsections[0].title = "主动公开情况。"
+    report.narrative.section("overview").subsections[0].title = "主动公开情况。"
     document = _export(report, tmp_path)
     paragraph = _paragraph(document, "（一）主动公开情况。全年主动公开政府信息56条。")
     assert paragraph.runs[0].text == "（一）主动公开情况。"
@@ -188,7 +188,7 @@ def test_document_properties_name_the_report_and_agency(report: Report, tmp_path
 
 
 def test_text_with_characters_xml_cannot_hold_still_exports(report: Report, tmp_path: Path) -> None:
-    report.narrative.closing = "联系人：张三\x0b\x00"
+    report.narrative.set_text("closing", "联系人：张三\x0b\x00")
     document = _export(report, tmp_path)
     assert "联系人：张三" in [p.text for p in document.paragraphs]
 

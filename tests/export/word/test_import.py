@@ -51,9 +51,9 @@ def _unusual_report(report: Report) -> Report:
     report.set_cell("active_disclosure", "administrative_fees", "amount", Decimal("0.125"))
     report.meta.agency_kind = "government"
     report.meta.signatory = "叶城县人民政府办公室"
-    report.narrative.problems = NarrativeSection()
-    report.narrative.other = NarrativeSection(subsections=[Subsection("", "第一段。\n\n第三段。")])
-    report.narrative.closing = "本报告电子版可在县政府门户网站下载。"
+    report.narrative.sections["problems"] = NarrativeSection()
+    report.narrative.sections["other"] = NarrativeSection(subsections=[Subsection("", "第一段。\n\n第三段。")])
+    report.narrative.set_text("closing", "本报告电子版可在县政府门户网站下载。")
     return report
 
 
@@ -89,7 +89,7 @@ def test_a_document_edited_after_export_reads_what_it_now_shows(report: Report, 
     paragraph.runs[0].text = "将政务公开工作纳入绩效考核。"
     document.save(str(path))
     back = read_any(path)
-    assert back.narrative.overview.subsections[4].text == "将政务公开工作纳入绩效考核。"
+    assert back.narrative.section("overview").subsections[4].text == "将政务公开工作纳入绩效考核。"
     assert back.meta.agency_kind == "township"  # not visible on the page: kept from the export
 
 
@@ -115,13 +115,13 @@ def test_seed_002_like_document_with_half_width_numbers_and_a_wording_variant(tm
 
 def test_seed_002_like_narrative_is_split_by_headings(tmp_path: Path) -> None:
     report = read_any(seed_like_document(tmp_path / "002.docx"))
-    overview = report.narrative.overview
+    overview = report.narrative.section("overview")
     assert [s.title for s in overview.subsections] == ["主动公开情况。", "依申请公开情况"]
     assert overview.subsections[0].text == "2024年，我局共主动公开政府信息50余条。"
     assert overview.subsections[1].text == "2024年我局未收到依申请公开。"
-    assert report.narrative.preamble == "根据《中华人民共和国政府信息公开条例》编制本报告。"
-    assert report.narrative.other.intro == "本年度未收取信息处理费，无其他需要报告事项。"
-    assert report.narrative.problems.subsections[0].title == "信息公开内容不够全面。"
+    assert report.narrative.text("preamble") == "根据《中华人民共和国政府信息公开条例》编制本报告。"
+    assert report.narrative.section("other").intro == "本年度未收取信息处理费，无其他需要报告事项。"
+    assert report.narrative.section("problems").subsections[0].title == "信息公开内容不够全面。"
 
 
 def test_seed_004_like_table_filled_only_in_the_total_column(tmp_path: Path) -> None:
