@@ -14,9 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from typing_extensions import override
 
-from model.checks import Finding, check
-from model.report import Report
-from model.reviews import apply_reviews
+from model import Finding, Report, check
 from model.values import CellValue
 
 CellChange = tuple[str, str, CellValue]  # row id, column id, new value
@@ -37,7 +35,7 @@ class ReportDocument(QObject):
         self.recheck()
 
     def recheck(self) -> None:
-        self.findings = apply_reviews(self.report, check(self.report))
+        self.findings = check(self.report)
         self.findingsChanged.emit()
 
     def notify_changed(self) -> None:

@@ -1,7 +1,7 @@
 """The checker: a pure function from a report (and last year's figures) to a list of findings.
 
-Each rule is a small function returning findings; `check` runs them all. Nothing here raises for
-bad user input: a bad value is a finding.
+Each rule is a small function returning findings; `check` runs them all and marks the warnings a
+person has reviewed (model.reviews). Nothing here raises for bad user input: a bad value is a finding.
 """
 
 from __future__ import annotations
@@ -40,12 +40,18 @@ CROSS_YEAR_RULES: tuple[CrossYearRule, ...] = (check_carry_over, check_in_force)
 
 
 def check(report: Report, last_year: Report | None = None) -> list[Finding]:
-    """All findings, errors first. `last_year` overrides the figures recorded in `report.previous`."""
+    """All findings, errors first, with `reviewed` set where a still-valid review covers a warning.
+
+    `last_year` overrides the figures recorded in `report.previous`.
+    """
+    # Here, not at the top: model.reviews imports model.checks.text, which would find this module half-built.
+    from model.reviews import apply_reviews
+
     previous = previous_from_report(last_year) if last_year is not None else report.previous
     findings = [f for rule in RULES for f in rule(report)]
     findings += [f for rule in CROSS_YEAR_RULES for f in rule(report, previous)]
     findings.sort(key=lambda f: f.severity is not Severity.ERROR)
-    return findings
+    return apply_reviews(report, findings)
 
 
 def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
