@@ -11,6 +11,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model import Finding
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -43,15 +47,13 @@ def _location_text(location: dict[str, str]) -> str:
 
 
 def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) -> int:
-    from export.formats import read_any
-    from model.checks import Severity, check
-    from model.errors import ReportFileError
-    from model.reviews import apply_reviews
+    from export import read_report
+    from model import ReportFileError, Severity, check
 
     last_year = None
     if previous_path:
         try:
-            last_year = read_any(previous_path)
+            last_year = read_report(previous_path)
         except ReportFileError as error:
             print(f"{previous_path}: 无法读取上年报告：{error}", file=sys.stderr)
             return EXIT_UNREADABLE
@@ -59,12 +61,12 @@ def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) ->
     rows: list[dict[str, object]] = []
     for path in files:
         try:
-            report = read_any(path)
+            report = read_report(path)
         except ReportFileError as error:
             print(f"{path}: 无法读取：{error}", file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
-        findings = apply_reviews(report, check(report, last_year))
+        findings = check(report, last_year)
         if any(f.severity is Severity.ERROR for f in findings) and status == EXIT_OK:
             status = EXIT_ERRORS
         for finding in findings:
@@ -76,8 +78,8 @@ def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) ->
     return status
 
 
-def _print_findings(path: str, findings: list) -> None:  # type: ignore[type-arg]
-    from model.checks import count_by_severity
+def _print_findings(path: str, findings: list[Finding]) -> None:
+    from model import count_by_severity
 
     errors, warnings = count_by_severity(findings)
     print(f"{path}: {errors} 个错误，{warnings} 个提醒")
@@ -88,17 +90,17 @@ def _print_findings(path: str, findings: list) -> None:  # type: ignore[type-arg
 
 
 def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
-    from export.formats import ExportOptions, export_notice, read_any, write_any
-    from model.errors import ReportFileError
+    from export import ExportOptions, export_notice, read_report, write_report
+    from model import ReportFileError
 
     try:
-        report = read_any(source)
+        report = read_report(source)
     except ReportFileError as error:
         print(f"{source}: 无法读取：{error}", file=sys.stderr)
         return EXIT_UNREADABLE
     options = ExportOptions(font_scheme=fonts, signed_copy=signed)
     try:
-        write_any(report, target, options)
+        write_report(report, target, options)
     except ReportFileError as error:
         print(f"{target}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from model.checks import check
+from model import check
 from tests.factories import consistent_report
 
 ROUNDS = 3000

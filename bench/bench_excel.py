@@ -13,8 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from export.excel import read_report, write_report
-from export.formats import ExportOptions
+from export import ExportOptions, read_report, write_report
 from tests.factories import consistent_report
 
 

@@ -52,7 +52,7 @@ def app_seconds(report: Path, state: Path, env: dict[str, str]) -> float:
 
 
 def main(runs: int) -> int:
-    from model.files import save_report
+    from model import save_report
     from tests.factories import consistent_report
 
     folder = Path(tempfile.mkdtemp(prefix="nianbao-bench-"))

@@ -1,1 +1,43 @@
-"""Exporters and importers, one package per file format (word/, excel/, pdf/); see formats.py."""
+"""Reading and writing report files of every supported format: the public API.
+
+    from export import read_report, write_report
+    report = read_report("年报.docx")          # .nianbao.json, .docx or .xlsx
+    write_report(report, "年报.pdf")           # .nianbao.json, .docx, .xlsx or .pdf, atomically
+
+One package per format (word/, excel/, pdf/, and native.py for .nianbao.json), listed in the
+table in formats.py and imported only when a file of that format is first touched: importing
+`export` loads no python-docx, openpyxl or reportlab. What the formats share sits beside them:
+page_design.py (公文 page design), fonts.py, label_matching.py, zipguard.py (hostile .docx/.xlsx).
+"""
+
+from export.formats import (
+    EXCEL,
+    EXPORT_FORMATS,
+    FORMATS,
+    NATIVE,
+    PDF,
+    WORD,
+    ExportOptions,
+    FileFormat,
+    default_file_name,
+    export_notice,
+    format_of,
+    read_report,
+    write_report,
+)
+
+__all__ = [
+    "EXCEL",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "NATIVE",
+    "PDF",
+    "WORD",
+    "ExportOptions",
+    "FileFormat",
+    "default_file_name",
+    "export_notice",
+    "format_of",
+    "read_report",
+    "write_report",
+]

@@ -1,4 +1,5 @@
-"""Report files (.nianbao.json) on disk: bounded, friendly reading and atomic writing."""
+"""Files on disk: bounded, friendly reading of report files (.nianbao.json), and the one atomic
+write that every file the app writes goes through (report files, exports, recovery copies)."""
 
 from __future__ import annotations
 
@@ -63,12 +64,20 @@ def report_json(report: Report) -> str:
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, rename: the old file survives any failure.
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` so that any failure leaves the previous file as it was.
 
-    Raises OSError; callers turn it into a message (see describe_os_error).
+    Every file the app writes goes through here (report files, exports, recovery copies).
+    Raises ReportFileError with a one-line Chinese reason when the disk says no.
     """
-    target = Path(path)
+    try:
+        _replace_via_temp_file(Path(path), data)
+    except OSError as error:
+        raise ReportFileError(describe_os_error(error, path)) from None
+
+
+def _replace_via_temp_file(target: Path, data: bytes) -> None:
+    """A temp file in the same folder, fsync, rename: readers see the old file or the new, never half."""
     temp_name = ""
     try:
         with tempfile.NamedTemporaryFile(
@@ -98,11 +107,8 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def save_report(report: Report, path: str | os.PathLike[str]) -> None:
-    """Save atomically; raises ReportFileError with a Chinese reason when the disk says no."""
-    try:
-        atomic_write_bytes(path, report_json(report).encode("utf-8"))
-    except OSError as error:
-        raise ReportFileError(describe_os_error(error, path)) from None
+    """Save a .nianbao.json file atomically; raises ReportFileError with a Chinese reason."""
+    write_atomically(path, report_json(report).encode("utf-8"))
 
 
 def describe_os_error(error: OSError, path: str | os.PathLike[str]) -> str:

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from model import save_report  # noqa: E402
 from model.about import APP_ID  # noqa: E402
-from model.files import save_report  # noqa: E402
 from tests.factories import consistent_report  # noqa: E402
 
 DIST = ROOT / "build" / "dist"

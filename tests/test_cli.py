@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from model.files import save_report
-from model.report import Report
+from model import Report, save_report
 
 MAIN = str(Path(__file__).parents[1] / "main.py")
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from export.formats import suffix_of
-from model.errors import ReportFileError
-from model.files import REPORT_SUFFIX, atomic_write_bytes, load_report
+from export import NATIVE, format_of, read_report
+from model import ReportFileError
+from model.files import write_atomically
 from model.serialize import report_to_dict
 from model.values import parse_cell
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
@@ -157,18 +157,18 @@ def run_script(window: MainWindow, path: Path, orphans: list[Recovery]) -> None:
             "report": report_to_dict(window.document.report),
             "usable_at": usable_at,
         }
-        atomic_write_bytes(script["state_file"], json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        write_atomically(script["state_file"], json.dumps(state, ensure_ascii=False).encode("utf-8"))
     if script.get("quit"):
         QTimer.singleShot(0, lambda: QApplication.exit(0))  # exit, not quit: no close events, no questions
 
 
 def first_document(argv: list[str]) -> ReportDocument | None:
     """The report named on the command line, read before the window is built (built once only)."""
-    if not argv or suffix_of(argv[0]) not in (REPORT_SUFFIX, ".json"):
+    if not argv or format_of(argv[0]) is not NATIVE:
         return None  # nothing, or an import: MainWindow.open_path handles those
     path = Path(argv[0])
     try:
-        return ReportDocument(load_report(path), path.resolve())
+        return ReportDocument(read_report(path), path.resolve())
     except ReportFileError:
         return None
 

@@ -2,7 +2,7 @@
 whose program died (crash, kill, power cut) is offered back at the next start.
 
 Each running window owns one recovery file, held with a QLockFile; a recovery file whose lock is
-free (its process is gone) is an orphan to offer. Writes are atomic (temp file + rename).
+free (its process is gone) is an orphan to offer. Writes are atomic (model.files.write_atomically).
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from model.errors import ReportFileError
-from model.files import atomic_write_bytes
-from model.report import Report
+from model import Report, ReportFileError
+from model.files import write_atomically
 from model.serialize import report_from_dict, report_to_dict
 from ui.document import ReportDocument
 
@@ -90,10 +89,10 @@ class Autosaver(QObject):
             "report": report_to_dict(document.report),
         }
         try:
-            atomic_write_bytes(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+            write_atomically(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
             self.last_error = ""
-        except OSError as error:  # a full disk must not stop the typing; the status bar says so
-            self.last_error = f"自动保存失败：{error.strerror or error}"
+        except ReportFileError as error:  # a full disk must not stop the typing; the status bar says so
+            self.last_error = f"自动保存失败：{error}"
 
     def discard(self) -> None:
         self._timer.stop()

@@ -1,11 +1,8 @@
-"""The 导出 menu: Word / Excel / PDF through export.formats, the font scheme and 签字盖章稿 choices,
-打印预览 and 打印 through ui.printing — each format greyed out while its module is not installed."""
+"""The 导出 menu: an entry per export format of the table in export.formats, the font scheme and
+签字盖章稿 choices, 打印预览 and 打印 through ui.printing (loaded when first used)."""
 
 from __future__ import annotations
 
-import copy
-import importlib
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,24 +10,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from export.formats import FORMATS, ExportOptions, FileFormat, can_write, default_file_name, write_any
+from export import EXPORT_FORMATS, ExportOptions, FileFormat, default_file_name, write_report
 from export.page_design import STANDARD, WINDOWS
-from model.checks import Severity
-from model.errors import ReportFileError
-from model.report import Report
+from model import Report, ReportFileError, Severity
 from ui.document import ReportDocument
 from ui.settings import Settings
 
 AUTO_SCHEME_LABEL = "自动（已安装公文标准字体时使用，否则用 Windows 自带字体）"
 FONT_SCHEMES = (("auto", AUTO_SCHEME_LABEL), (STANDARD.id, STANDARD.label), (WINDOWS.id, WINDOWS.label))
 SIGNED_COPY_LABEL = "签字盖章稿（加“单位负责人（签字）”和公章位置）"
-PRINTING_MODULE = "ui.printing"
 MAX_LISTED = 12
 _MNEMONIC = {".docx": "W", ".xlsx": "E", ".pdf": "P"}
-
-
-def printing_available() -> bool:
-    return importlib.util.find_spec(PRINTING_MODULE) is not None
 
 
 class ExportActions(QObject):
@@ -49,7 +39,7 @@ class ExportActions(QObject):
         self._settings = settings
         self._status = status
         self.format_actions: dict[str, QAction] = {}
-        for fmt in FORMATS:
+        for fmt in EXPORT_FORMATS:
             action = QAction(f"导出为 {fmt.name}(&{_MNEMONIC.get(fmt.suffix, '')})…", self)
             action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
             self.format_actions[fmt.suffix] = action
@@ -64,11 +54,10 @@ class ExportActions(QObject):
         self.signed_action.setChecked(settings.flag("export/signed_copy"))
         self.signed_action.toggled.connect(lambda on: settings.set("export/signed_copy", on))
         self.preview_action = QAction("打印预览(&V)…", self)
-        self.preview_action.triggered.connect(lambda: self._print("preview"))
+        self.preview_action.triggered.connect(lambda: self._print(preview=True))
         self.print_action = QAction("打印(&P)…", self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.triggered.connect(lambda: self._print("print_report"))
-        self.update_enabled()
+        self.print_action.triggered.connect(lambda: self._print(preview=False))
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in self.format_actions.values():
@@ -80,15 +69,6 @@ class ExportActions(QObject):
         menu.addSeparator()
         menu.addAction(self.preview_action)
         menu.addAction(self.print_action)
-        menu.aboutToShow.connect(self.update_enabled)
-
-    def update_enabled(self) -> None:
-        """Exporters and the printing module may be missing (they land separately): grey them out."""
-        for suffix, action in self.format_actions.items():
-            action.setEnabled(can_write(suffix))
-        printing = printing_available()
-        self.preview_action.setEnabled(printing)
-        self.print_action.setEnabled(printing)
 
     def options(self) -> ExportOptions:
         checked = self.scheme_group.checkedAction()
@@ -103,22 +83,19 @@ class ExportActions(QObject):
             return
         folder = self._settings.last_folder()
         proposed = str(Path(folder) / default_file_name(report, fmt.suffix))
-        name, _filter = QFileDialog.getSaveFileName(
-            self._parent, f"导出为 {fmt.name}", proposed, f"{fmt.name} (*{fmt.suffix})"
-        )
+        name, _filter = QFileDialog.getSaveFileName(self._parent, f"导出为 {fmt.name}", proposed, fmt.dialog_filter)
         if not name:
             return
-        path = Path(name) if name.lower().endswith(fmt.suffix) else Path(name + fmt.suffix)
+        path = fmt.path_for(name)
         self._settings.set_last_folder(path)
         if self.write(report, path):
             self._status(f"已导出：{path}")
 
     def write(self, report: Report, path: Path) -> bool:
-        """Export a copy (exporters may fill in totals); a refusal is shown, never raised."""
-        snapshot = copy.deepcopy(report, {id(report.template): report.template})
+        """Export the report; a refusal is shown, never raised."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_any(snapshot, path, self.options())
+            write_report(report, path, self.options())
         except ReportFileError as error:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self._parent, "导出失败", f"未能导出“{path.name}”：\n{error}")
@@ -126,11 +103,13 @@ class ExportActions(QObject):
         QGuiApplication.restoreOverrideCursor()
         return True
 
-    def _print(self, function: str) -> None:
+    def _print(self, preview: bool) -> None:
         if not confirm_publishable(self._parent, self._document(), "打印"):
             return
-        printing = importlib.import_module(PRINTING_MODULE)
-        getattr(printing, function)(self._parent, self._document(), self.options())
+        from ui import printing  # here: QtPdf and the PDF exporter load when first used, not at start-up
+
+        show = printing.preview if preview else printing.print_report
+        show(self._parent, self._document(), self.options())
 
 
 def confirm_publishable(parent: QWidget, document: ReportDocument, verb: str) -> bool:

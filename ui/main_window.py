@@ -13,13 +13,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 from typing_extensions import override
 
-from export.formats import default_file_name, read_any, suffix_of
+from export import NATIVE, default_file_name, format_of, read_report
+from model import Finding, Location, Report, ReportFileError, Severity, Template, count_by_severity, save_report
 from model.about import APP_NAME, APP_VERSION
-from model.checks import Finding, Location, Severity, count_by_severity
-from model.errors import ReportFileError
-from model.files import REPORT_SUFFIX, save_report
-from model.report import Meta, Report
-from model.template import Template
+from model.report import Meta
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
 from ui.export_actions import ExportActions
@@ -40,7 +37,6 @@ def about_text(template: Template, data_folder: Path) -> str:
     )
 
 
-SAVE_FILTER = "年报文件 (*.nianbao.json)"
 _ERROR_TAB_COLOUR = QColor("#b3261e")
 
 
@@ -277,14 +273,14 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            report = read_any(path)
+            report = read_report(path)
         except ReportFileError as error:
             QMessageBox.warning(self, "无法打开", f"无法打开“{path.name}”：\n{error}")
             if not path.exists():
                 self.settings.remove_recent(path)
             return False
         self.settings.set_last_folder(path)
-        if suffix_of(path) in (REPORT_SUFFIX, ".json"):
+        if format_of(path) is NATIVE:
             self.settings.add_recent(path)
             self.set_document(ReportDocument(report, path.resolve()))
         else:  # an imported Word/Excel file is never overwritten by 保存: it asks for a report file
@@ -299,12 +295,11 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         report = self.document.report
-        proposed = self.document.path or Path(self.settings.last_folder()) / default_file_name(report, REPORT_SUFFIX)
-        name, _filter = QFileDialog.getSaveFileName(self, "另存为", str(proposed), SAVE_FILTER)
+        proposed = self.document.path or Path(self.settings.last_folder()) / default_file_name(report, NATIVE.suffix)
+        name, _filter = QFileDialog.getSaveFileName(self, "另存为", str(proposed), NATIVE.dialog_filter)
         if not name:
             return False
-        path = Path(name) if name.endswith(REPORT_SUFFIX) else Path(name.removesuffix(".json") + REPORT_SUFFIX)
-        return self._save_to(path)
+        return self._save_to(NATIVE.path_for(name))
 
     def _save_to(self, path: Path) -> bool:
         try:

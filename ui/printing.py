@@ -1,4 +1,4 @@
-"""打印预览 and 打印: the report's real PDF pages (export.pdf), shown with QtPdf and sent to a printer.
+"""打印预览 and 打印: the report's real PDF pages (export's PDF format), shown with QtPdf and sent to a printer.
 
 What is previewed and printed is exactly the PDF that would be published, so paper, screen and file
 never differ. Every failure (no printer, a printer that refuses, a PDF that cannot be built) ends in a
@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from export.formats import ExportOptions
-from export.pdf import font_notice, render_pdf
-from model.report import Report
+from export import PDF, ExportOptions
+from model import Report
 from ui.document import ReportDocument
 
 PREVIEW_TITLE = "打印预览"
@@ -40,7 +39,7 @@ def preview(parent: QWidget, document: ReportDocument, options: ExportOptions) -
     pdf = _build_pdf(parent, document.report, options)
     if pdf is None:
         return
-    PreviewDialog(parent, pdf, document.report.title, font_notice(options)).exec()
+    PreviewDialog(parent, pdf, document.report.title, PDF.notice(options)).exec()
 
 
 def print_report(parent: QWidget, document: ReportDocument, options: ExportOptions) -> None:
@@ -196,7 +195,7 @@ def _printer_installed(parent: QWidget) -> bool:
 def _build_pdf(parent: QWidget, report: Report, options: ExportOptions) -> LoadedPdf | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        pdf = LoadedPdf(render_pdf(report, options))
+        pdf = LoadedPdf(PDF.render(report, options))
     finally:
         QGuiApplication.restoreOverrideCursor()
     if not pdf.ready:

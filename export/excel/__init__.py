@@ -1,4 +1,5 @@
 """The .xlsx export and import: a workbook that is both the statutory tables and a working spreadsheet.
+This package is the .xlsx entry of export.formats (`render`, `read`, `notice`: the ReportFormat protocol).
 
 Sheets: 基本信息 (meta), one per statutory table (export.excel.table_sheet), 报告正文 (narrative),
 and, when there is any, a hidden one with last year's figures and reviews (export.excel.extras).
@@ -18,8 +19,6 @@ from export.excel.read_tables import read_workbook
 from export.excel.table_sheet import write_table_sheet
 from export.excel.text_sheets import META_SHEET, NARRATIVE_SHEET, write_meta_sheet, write_narrative_sheet
 from export.formats import ExportOptions
-from model.errors import ReportFileError
-from model.files import atomic_write_bytes, describe_os_error
 from model.report import Report
 
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -47,21 +46,17 @@ def build_workbook(report: Report) -> Workbook:
     return workbook
 
 
-def workbook_bytes(report: Report) -> bytes:
+def render(report: Report, options: ExportOptions) -> bytes:
+    """The workbook's bytes; the font scheme and signed copy do not apply to a spreadsheet."""
     buffer = BytesIO()
     build_workbook(report).save(buffer)
     return buffer.getvalue()
 
 
-def write_report(report: Report, path: Path, options: ExportOptions) -> None:
-    """Write the workbook atomically; the font scheme and signed copy do not apply to a spreadsheet."""
-    data = workbook_bytes(report)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as error:
-        raise ReportFileError(describe_os_error(error, path)) from None
+def notice(options: ExportOptions) -> str | None:
+    return None
 
 
-def read_report(path: Path) -> Report:
+def read(path: Path) -> Report:
     """Import a workbook this app wrote (possibly edited elsewhere); ReportFileError if it cannot."""
     return read_workbook(path)

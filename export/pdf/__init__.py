@@ -1,13 +1,12 @@
 """PDF export: the report on A4 pages in the GB/T 9704 design, with embedded fonts and page numbers.
 
-`render_pdf` builds the file in memory (the print preview shows those bytes); `write_report` then
-replaces the target atomically, so a failed export leaves the previous file as it was.
+This package is the .pdf entry of export.formats (`render`, `notice`: the ReportWriter protocol; a PDF
+is never read back). The print preview shows the same bytes that an export writes.
 """
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -27,24 +26,13 @@ from export.page_design import (
 )
 from export.pdf.fonts import PdfFonts, pdf_fonts
 from export.pdf.story import build_story
-from model.errors import ReportFileError
-from model.files import atomic_write_bytes, describe_os_error
 from model.report import Report
 
 PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704 7.5: the page number's top edge 7 mm below the text block
 CREATOR = "政府信息公开工作年度报告编写工具"
 
 
-def write_report(report: Report, path: Path, options: ExportOptions) -> None:
-    """Export the report as PDF to `path`; raises ReportFileError when the file cannot be written."""
-    data = render_pdf(report, options)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as error:
-        raise ReportFileError(describe_os_error(error, path)) from None
-
-
-def render_pdf(report: Report, options: ExportOptions) -> bytes:
+def render(report: Report, options: ExportOptions) -> bytes:
     """The PDF file's bytes."""
     fonts = pdf_fonts(options.font_scheme)
     buffer = io.BytesIO()
@@ -53,7 +41,7 @@ def render_pdf(report: Report, options: ExportOptions) -> bytes:
     return buffer.getvalue()
 
 
-def font_notice(options: ExportOptions) -> str | None:
+def notice(options: ExportOptions) -> str | None:
     """What the user should be told about the PDF's fonts (e.g. none could be embedded), or None."""
     return pdf_fonts(options.font_scheme).notice
 

@@ -1,4 +1,5 @@
-"""Word (.docx) export and import of a report: the public entry points used by export.formats.
+"""Word (.docx) export and import of a report: this package is the .docx entry of export.formats
+(`render`, `read`, `notice`: the ReportFormat protocol).
 
 Export lays the report out as a 公文 (see document.py) and embeds the exact report file
 (embedded.py). Import trusts that embedded copy while the visible text is unchanged, and
@@ -12,22 +13,18 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from export.fonts import resolve_scheme
+from export.formats import ExportOptions
 from export.word.body import open_document
 from export.word.document import build_document
 from export.word.embedded import embed_report, embedded_report, visible_fingerprint
 from export.word.read_text import import_visible_content
-from model.errors import ReportFileError
-from model.files import atomic_write_bytes, describe_os_error
 from model.report import Report
 
-if TYPE_CHECKING:
-    from export.formats import ExportOptions
 
-
-def document_bytes(report: Report, options: ExportOptions) -> bytes:
+def render(report: Report, options: ExportOptions) -> bytes:
+    """The .docx file's bytes."""
     document = build_document(report, resolve_scheme(options.font_scheme), options.signed_copy)
     embed_report(document, report)
     buffer = io.BytesIO()
@@ -35,16 +32,12 @@ def document_bytes(report: Report, options: ExportOptions) -> bytes:
     return buffer.getvalue()
 
 
-def write_report(report: Report, path: Path, options: ExportOptions) -> None:
-    """Write the .docx atomically: a locked or full target leaves the previous file intact."""
-    data = document_bytes(report, options)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as error:
-        raise ReportFileError(describe_os_error(error, path)) from None
+def notice(options: ExportOptions) -> str | None:
+    """Nothing to say: Word substitutes fonts the reader lacks by itself."""
+    return None
 
 
-def read_report(path: Path) -> Report:
+def read(path: Path) -> Report:
     """Import a .docx: exactly what this app wrote, or what a person typed following the official form."""
     document = open_document(path)
     embedded = embedded_report(document)

@@ -15,8 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from model.files import save_report
-from model.report import Report
+from model import Report, save_report
 from ui.app import offer_recovery
 from ui.autosave import Autosaver, find_orphans
 from ui.document import ReportDocument

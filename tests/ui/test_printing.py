@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 import ui.printing
-from export.formats import ExportOptions, default_file_name
-from export.pdf import render_pdf
+from export import PDF, ExportOptions, default_file_name
 from model.report import Meta, Report
 from tests.factories import consistent_report
 from ui.document import ReportDocument
@@ -84,7 +83,7 @@ def test_default_pdf_name_drops_characters_windows_refuses() -> None:
 
 
 def test_preview_shows_every_page_of_the_pdf(parent: QWidget, report: Report, qtbot: QtBot) -> None:
-    data = render_pdf(report, OPTIONS)
+    data = PDF.render(report, OPTIONS)
     dialog = PreviewDialog(parent, LoadedPdf(data), report.title, None)
     qtbot.addWidget(dialog)
     expected_pages = data.count(b"/Type /Page\n")
@@ -96,7 +95,7 @@ def test_preview_shows_every_page_of_the_pdf(parent: QWidget, report: Report, qt
 
 
 def test_preview_tells_when_fonts_are_not_embedded(parent: QWidget, report: Report, qtbot: QtBot) -> None:
-    dialog = PreviewDialog(parent, LoadedPdf(render_pdf(report, OPTIONS)), report.title, "PDF 未嵌入字体")
+    dialog = PreviewDialog(parent, LoadedPdf(PDF.render(report, OPTIONS)), report.title, "PDF 未嵌入字体")
     qtbot.addWidget(dialog)
     assert dialog.notice_label.text() == "PDF 未嵌入字体"
 
@@ -128,7 +127,7 @@ def test_printing_sends_every_page_on_a4(
     monkeypatch.setattr(QPrintDialog, "exec", choose_file_printer)
     print_report(parent, document, OPTIONS)
     assert warnings == []
-    source_pages = render_pdf(document.report, OPTIONS).count(b"/Type /Page\n")
+    source_pages = PDF.render(document.report, OPTIONS).count(b"/Type /Page\n")
     info = _pdfinfo(paper)
     assert f"Pages:           {source_pages}" in info
     assert "(A4)" in info
@@ -160,7 +159,7 @@ def test_a_page_range_prints_only_those_pages(parent: QWidget, report: Report, t
     printer = _printer_to_file(paper)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
-    assert print_pages(parent, LoadedPdf(render_pdf(report, OPTIONS)), printer)
+    assert print_pages(parent, LoadedPdf(PDF.render(report, OPTIONS)), printer)
     assert "Pages:           2" in _pdfinfo(paper)
 
 
@@ -168,5 +167,5 @@ def test_a_printer_that_cannot_start_is_reported(
     parent: QWidget, report: Report, tmp_path: Path, warnings: list[str]
 ) -> None:
     printer = _printer_to_file(tmp_path / "无此文件夹" / "paper.pdf")  # the 'printer' cannot open its output
-    assert not print_pages(parent, LoadedPdf(render_pdf(report, OPTIONS)), printer)
+    assert not print_pages(parent, LoadedPdf(PDF.render(report, OPTIONS)), printer)
     assert len(warnings) == 1 and "无法开始打印" in warnings[0]

@@ -8,9 +8,8 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from export.excel import write_report
+from export import ExportOptions, write_report
 from export.excel.sheet_grid import SheetGrid
-from export.formats import ExportOptions, write_any
 from model.errors import ReportFileError
 from model.layout import CellRole
 from model.report import Report
@@ -185,7 +184,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(report: Report, tmp_p
 
 def test_export_through_the_registry_writes_a_workbook(report: Report, tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
-    write_any(report, path)
+    write_report(report, path)
     assert openpyxl.load_workbook(path).sheetnames[0] == "基本信息"
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from export.excel import read_report, write_report
-from export.formats import ExportOptions
+from export import ExportOptions, read_report, write_report
 from main import main
 from model.errors import ReportFileError
 from model.report import Report

@@ -14,9 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from export.excel import read_report, write_report
+from export import ExportOptions, read_report, write_report
 from export.excel.sheet_grid import CHECK_MARK, SheetGrid
-from export.formats import ExportOptions
 from model.report import Number, Report
 from model.serialize import report_to_dict
 from model.template import TEMPLATE_2021

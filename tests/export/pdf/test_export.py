@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from export.formats import ExportOptions, write_any
+from export import PDF, ExportOptions, write_report
 from export.page_design import SEAL_LABEL, SIGNER_LABEL
-from export.pdf import render_pdf, write_report
 from export.pdf.fonts import pdf_fonts
 from model.errors import ReportFileError
 from model.layout import CellRole, table_layout
@@ -147,7 +146,7 @@ def test_text_with_markup_characters_is_printed_verbatim(tmp_path: Path) -> None
 
 def test_full_report_stays_under_300_kb(published_text: str) -> None:
     report = _long_report(published_text, distinct_characters=600)
-    assert len(render_pdf(report, ExportOptions(signed_copy=True))) < 300 * 1024
+    assert len(PDF.render(report, ExportOptions(signed_copy=True))) < 300 * 1024
 
 
 def _long_report(printed: str, distinct_characters: int) -> Report:
@@ -164,7 +163,7 @@ def _long_report(printed: str, distinct_characters: int) -> Report:
 
 def test_export_through_the_registry_by_extension(tmp_path: Path) -> None:
     path = tmp_path / "报告.pdf"
-    write_any(consistent_report(), path)
+    write_report(consistent_report(), path)
     assert path.read_bytes().startswith(b"%PDF-")
 
 

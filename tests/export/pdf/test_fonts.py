@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import export.pdf.fonts
+from export import PDF, ExportOptions
 from export.fonts import FontRole, font_candidates, standard_fonts_installed
-from export.formats import ExportOptions
 from export.page_design import STANDARD, WINDOWS
-from export.pdf import font_notice, fonts_embedded, render_pdf
+from export.pdf import fonts_embedded
 from export.pdf.fonts import CID_FALLBACK, PdfFonts, pdf_fonts
 from tests.factories import consistent_report
 
@@ -87,9 +87,9 @@ def no_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_without_cjk_fonts_the_pdf_uses_stsong_and_says_so(tmp_path: Path) -> None:
     options = ExportOptions()
     assert not fonts_embedded(options)
-    notice = font_notice(options)
+    notice = PDF.notice(options)
     assert notice is not None and "未嵌入字体" in notice
-    data = render_pdf(consistent_report(), options)
+    data = PDF.render(consistent_report(), options)
     # Named, not embedded (poppler without poppler-data cannot even list it, so read the bytes).
     assert f"/BaseFont /{CID_FALLBACK}".encode() in data
     assert b"/FontFile2" not in data

@@ -11,9 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from export import ExportOptions, default_file_name, write_report
 from export import page_design as design
-from export.formats import ExportOptions, default_file_name, write_any
-from export.word import write_report
 from model.errors import ReportFileError
 from model.layout import CellRole, table_layout
 from model.report import Report
@@ -200,7 +199,7 @@ def test_an_empty_report_exports(tmp_path: Path) -> None:
 
 def test_writing_into_a_missing_folder_is_a_clear_error(report: Report, tmp_path: Path) -> None:
     with pytest.raises(ReportFileError, match="保存位置不存在"):
-        write_any(report, tmp_path / "无此目录" / "a.docx")
+        write_report(report, tmp_path / "无此目录" / "a.docx")
 
 
 def test_a_failed_write_leaves_the_previous_file_intact(

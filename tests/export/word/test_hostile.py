@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from export.formats import read_any, write_any
+from export import read_report, write_report
 from model.errors import ReportFileError
 from model.report import Report
 
@@ -24,7 +24,7 @@ BILLION_LAUGHS = (
 
 def _exported(report: Report, tmp_path: Path) -> Path:
     path = tmp_path / "年报.docx"
-    write_any(report, path)
+    write_report(report, path)
     return path
 
 
@@ -95,7 +95,7 @@ def test_broken_or_hostile_document_gets_a_one_line_chinese_reason(
 ) -> None:
     path = make(tmp_path, report)  # type: ignore[operator]
     with pytest.raises(ReportFileError) as raised:
-        read_any(path)
+        read_report(path)
     reason = str(raised.value)
     assert reason and "\n" not in reason
     assert any("\u4e00" <= ch <= "\u9fff" for ch in reason)
@@ -103,4 +103,4 @@ def test_broken_or_hostile_document_gets_a_one_line_chinese_reason(
 
 def test_a_valid_document_that_is_no_report_says_so(tmp_path: Path, report: Report) -> None:
     with pytest.raises(ReportFileError, match="没有找到年报的统计表"):
-        read_any(_no_tables(tmp_path, report))
+        read_report(_no_tables(tmp_path, report))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import docx
 
-from export.formats import ExportOptions, read_any, write_any
+from export import ExportOptions, read_report, write_report
 from model.checks import check
 from model.report import NarrativeSection, Report, Subsection
 from model.serialize import report_to_dict
@@ -23,8 +23,8 @@ APPLICATIONS = TEMPLATE_2021.table("applications")
 
 def _round_trip(report: Report, tmp_path: Path, options: ExportOptions | None = None) -> Report:
     path = tmp_path / "年报.docx"
-    write_any(report, path, options)
-    return read_any(path)
+    write_report(report, path, options)
+    return read_report(path)
 
 
 def _without_embedded_report(path: Path) -> Path:
@@ -72,8 +72,8 @@ def test_unfilled_cells_exact_fee_and_empty_sections_survive(report: Report, tmp
 
 def test_own_export_reads_from_its_visible_content_alone(report: Report, tmp_path: Path) -> None:
     path = tmp_path / "年报.docx"
-    write_any(report, path)
-    back = read_any(_without_embedded_report(path))
+    write_report(report, path)
+    back = read_report(_without_embedded_report(path))
     assert report_to_dict(back)["meta"] == report_to_dict(report)["meta"]
     assert report_to_dict(back)["narrative"] == report_to_dict(report)["narrative"]
     assert _values(back) == _values(report)
@@ -83,12 +83,12 @@ def test_own_export_reads_from_its_visible_content_alone(report: Report, tmp_pat
 def test_a_document_edited_after_export_reads_what_it_now_shows(report: Report, tmp_path: Path) -> None:
     report.meta.agency_kind = "township"
     path = tmp_path / "年报.docx"
-    write_any(report, path)
+    write_report(report, path)
     document = docx.Document(str(path))
     paragraph = next(p for p in document.paragraphs if p.text == "将政务公开工作纳入年度考核。")
     paragraph.runs[0].text = "将政务公开工作纳入绩效考核。"
     document.save(str(path))
-    back = read_any(path)
+    back = read_report(path)
     assert back.narrative.section("overview").subsections[4].text == "将政务公开工作纳入绩效考核。"
     assert back.meta.agency_kind == "township"  # not visible on the page: kept from the export
 
@@ -100,7 +100,7 @@ def test_seed_002_like_document_with_half_width_numbers_and_a_wording_variant(tm
         label = row.label  # type: ignore[attr-defined]
         return variant if row.id == "withheld_prohibited_by_law" else half_width(label)  # type: ignore[attr-defined]
 
-    report = read_any(seed_like_document(tmp_path / "002.docx", row_label=typed))
+    report = read_report(seed_like_document(tmp_path / "002.docx", row_label=typed))
     assert (report.meta.agency, report.meta.year) == ("攀枝花市东区科学技术局", 2024)
     assert report.meta.issue_date == date(2025, 1, 9)
     assert report.meta.signatory == ""
@@ -114,7 +114,7 @@ def test_seed_002_like_document_with_half_width_numbers_and_a_wording_variant(tm
 
 
 def test_seed_002_like_narrative_is_split_by_headings(tmp_path: Path) -> None:
-    report = read_any(seed_like_document(tmp_path / "002.docx"))
+    report = read_report(seed_like_document(tmp_path / "002.docx"))
     overview = report.narrative.section("overview")
     assert [s.title for s in overview.subsections] == ["主动公开情况。", "依申请公开情况"]
     assert overview.subsections[0].text == "2024年，我局共主动公开政府信息50余条。"
@@ -127,7 +127,7 @@ def test_seed_002_like_narrative_is_split_by_headings(tmp_path: Path) -> None:
 def test_seed_004_like_table_filled_only_in_the_total_column(tmp_path: Path) -> None:
     only_totals = lambda row_id, column_id: "0" if column_id == "total" else ""  # noqa: E731
     path = seed_like_document(tmp_path / "004.docx", applications=only_totals, review=only_totals, merged=False)
-    report = read_any(path)
+    report = read_report(path)
     for row, column in APPLICATIONS.cells():
         expected = 0 if column.id == "total" else None
         assert report.stored("applications", row.id, column.id) == expected, (row_title(row), column.label)
@@ -145,7 +145,7 @@ def test_typed_numbers_slashes_and_text_in_cells(tmp_path: Path) -> None:
         ("carried_over", "other_org"): "两件",
     }
     path = seed_like_document(tmp_path / "typed.docx", applications=lambda r, c: typed.get((r, c), "0"))
-    report = read_any(path)
+    report = read_report(path)
     assert report.stored("applications", "new_received", "natural_person") == 12
     assert report.stored("applications", "new_received", "commercial") is None
     assert report.stored("applications", "carried_over", "other_org") == Invalid("两件")
@@ -156,7 +156,7 @@ def test_review_and_litigation_cells_are_found_under_their_groups(tmp_path: Path
     rows = [r.id for r in TEMPLATE_2021.table("review_litigation").rows]
     number = lambda r, c: str(rows.index(r) * 10 + columns.index(c))  # noqa: E731
     for merged in (True, False):
-        report = read_any(seed_like_document(tmp_path / f"t4-{merged}.docx", review=number, merged=merged))
+        report = read_report(seed_like_document(tmp_path / f"t4-{merged}.docx", review=number, merged=merged))
         for r in rows:
             for c in columns:
                 assert report.stored("review_litigation", r, c) == int(number(r, c)), (merged, r, c)

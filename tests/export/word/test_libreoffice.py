@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from export.formats import ExportOptions, write_any
+from export import ExportOptions, write_report
 from model.files import load_report
 from model.report import Report
 from model.template import TEMPLATE_2021
@@ -35,7 +35,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "signed": (folder / "signed.docx", ExportOptions(font_scheme="windows", signed_copy=True)),
     }
     for path, options in documents.values():
-        write_any(report, path, options)
+        write_report(report, path, options)
     profile = (folder / "profile").as_uri()
     command = [
         str(OFFICE),
@@ -116,7 +116,7 @@ def printed_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     documents = []
     for name in SEED_PAGES:
         path = folder / f"{name}.docx"
-        write_any(load_report(FIXTURES / f"{name}.nianbao.json"), path)
+        write_report(load_report(FIXTURES / f"{name}.nianbao.json"), path)
         documents.append(path)
     command = [str(OFFICE), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless"]
     command += ["--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)]
