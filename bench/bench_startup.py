@@ -2,7 +2,7 @@
 QApplication + empty QMainWindow started the same way (offscreen). Target: at most 1.5× the bare one.
 
 "Usable" is the first turn of the event loop with the window shown: both programs note the clock
-there (ours through its script hook, NIANBAO_SCRIPT), so neither is charged for its exit.
+there (ours through its automation hook, ui/automation.py), so neither is charged for its exit.
 
 python bench/bench_startup.py [RUNS]
 """

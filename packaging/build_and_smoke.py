@@ -113,7 +113,7 @@ class Smoke:
         self.expect("reportlab's C accelerator is bundled", lambda: any(app.rglob("_rl_accel*")))
 
     def window(self) -> float:
-        """Start the window on a report; the script hook (ui/app.py) reports its state and quits."""
+        """Start the window on a report; the automation hook (ui/automation.py) reports its state and quits."""
         state = self.work / "state.json"
         script = self.work / "script.json"
         script.write_text(json.dumps({"state_file": str(state), "quit": True}), encoding="utf-8")

@@ -4,10 +4,7 @@ Chinese message instead of a traceback."""
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -18,19 +15,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from export import NATIVE, format_of, read_report
 from model import ReportFileError
-from model.files import write_atomically
-from model.serialize import report_to_dict
-from model.values import parse_cell
+from ui import automation
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument
-from ui.forms.editors import FieldBinding
 from ui.main_window import MainWindow
 from ui.settings import Settings, data_dir
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # Microsoft YaHei on Windows; what Linux desktops usually have otherwise.
 UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei")
-SCRIPT_VARIABLE = "NIANBAO_SCRIPT"  # tests and the start-up benchmark drive the window through it
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -135,33 +128,6 @@ def _when(recovery: Recovery) -> str:
     return f"{written.year}年{written.month}月{written.day}日 {written:%H:%M}"
 
 
-def run_script(window: MainWindow, path: Path, orphans: list[Recovery]) -> None:
-    """Drive the window from a JSON file (tests, benchmark): answer the recovery offer, apply
-    edits as a person would, write the window's state to a file, quit. See tests/ui/test_autosave*."""
-    usable_at = time.time()  # the first turn of the event loop with the window shown: bench_startup
-    script = json.loads(path.read_text(encoding="utf-8"))
-    restored = offer_recovery(window, orphans, script.get("recovery", "later")) if orphans else False
-    for edit in script.get("edits", []):
-        if "cell" in edit:
-            table_id, row_id, column_id = edit["cell"]
-            kind = window.document.report.template.table(table_id).block_of(row_id).column(column_id).kind
-            window.document.set_cells(table_id, [(row_id, column_id, parse_cell(edit["value"], kind))])
-        else:
-            FieldBinding(window.document, edit["field"], edit["field"]).push(edit["value"])
-    if "state_file" in script:
-        state = {
-            "title": window.windowTitle(),
-            "modified": window.isWindowModified(),
-            "offered": [str(r.path) for r in orphans],
-            "restored": restored,
-            "report": report_to_dict(window.document.report),
-            "usable_at": usable_at,
-        }
-        write_atomically(script["state_file"], json.dumps(state, ensure_ascii=False).encode("utf-8"))
-    if script.get("quit"):
-        QTimer.singleShot(0, lambda: QApplication.exit(0))  # exit, not quit: no close events, no questions
-
-
 def first_document(argv: list[str]) -> ReportDocument | None:
     """The report named on the command line, read before the window is built (built once only)."""
     if not argv or format_of(argv[0]) is not NATIVE:
@@ -191,11 +157,9 @@ def run(argv: list[str]) -> int:
         window.settings.add_recent(window.document.path)
     elif argv:  # not read yet (an import), or unreadable: open_path says why, over the empty window
         window.open_path(Path(argv[0]), ask=False)
-    script = os.environ.get(SCRIPT_VARIABLE)
-    if script:
-        QTimer.singleShot(0, lambda: run_script(window, Path(script), orphans))
+    scripted = automation.schedule(window, orphans, offer_recovery)  # tests and benchmarks only
     QTimer.singleShot(0, lambda: _start_logging(folder))  # after the script's first look, if any
-    if orphans and not script:
+    if orphans and not scripted:
         offer_recovery(window, orphans)
     status = app.exec()
     if window.autosaver is not None:
