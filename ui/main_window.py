@@ -7,8 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 from typing_extensions import override
@@ -42,6 +43,13 @@ _ERROR_TAB_COLOUR = QColor("#b3261e")
 
 def blank_report() -> Report:
     return Report(meta=Meta(year=date.today().year - 1))
+
+
+@runtime_checkable
+class StatusMessenger(Protocol):
+    """A tab's editor that explains itself in the status bar (why an input was refused, what a paste did)."""
+
+    message: SignalInstance  # emits one line of Chinese
 
 
 class MainWindow(QMainWindow):
@@ -186,9 +194,8 @@ class MainWindow(QMainWindow):
         tab = self._tabs[index]
         if tab.editor is None:
             editor = tab.ensure_built()
-            message = getattr(editor, "message", None)
-            if message is not None:
-                message.connect(self.show_status)
+            if isinstance(editor, StatusMessenger):
+                editor.message.connect(self.show_status)
         return tab.ensure_built()
 
     def is_modified(self) -> bool:

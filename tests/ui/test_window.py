@@ -21,7 +21,7 @@ from ui.document import ReportDocument
 from ui.forms.editors import FieldLineEdit
 from ui.forms.meta_form import MetaForm
 from ui.grid.view import GridView
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, StatusMessenger
 from ui.new_report_dialog import NewReportDialog
 from ui.settings import Settings
 
@@ -370,6 +370,13 @@ def test_start_up_loads_no_exporter_or_heavy_library(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_grid_explains_itself_in_the_status_bar(window: MainWindow) -> None:
+    view = grid(window)
+    assert isinstance(view, StatusMessenger) and not isinstance(window.page(0), StatusMessenger)
+    view.message.emit("未填入：一、本年新收政府信息公开申请数量 / 自然人")
+    assert window.statusBar().currentMessage() == "未填入：一、本年新收政府信息公开申请数量 / 自然人"
 
 
 def test_a_finding_on_a_whole_row_selects_its_first_cell(window: MainWindow) -> None:
