@@ -28,7 +28,9 @@ def _configure_output() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告")
+    from model import TEMPLATE_2021
+
+    parser = argparse.ArgumentParser(prog="main.py", description=TEMPLATE_2021.title_suffix)
     verbs = parser.add_subparsers(dest="verb", required=True)
     check = verbs.add_parser("check", help="检查报告，列出错误和提醒")
     check.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from export import NATIVE, format_of, read_report
-from model import ReportFileError
+from model import TEMPLATE_2021, ReportFileError
 from ui import automation
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument
@@ -33,7 +33,7 @@ def create_application(argv: list[str]) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(["nianbao", *argv])
     app.setApplicationName("nianbao")
-    app.setApplicationDisplayName("政府信息公开工作年度报告")
+    app.setApplicationDisplayName(TEMPLATE_2021.title_suffix)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     _install_translations(app)
     _choose_font(app)

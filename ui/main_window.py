@@ -26,8 +26,6 @@ from ui.forms.commands import ReviewCommand
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
 from ui.settings import Settings, data_dir
 
-APP_TITLE = "政府信息公开工作年度报告"
-
 
 def about_text(template: Template, data_folder: Path) -> str:
     """What 帮助 → 关于 says: the version, the statutory format it implements, where its files live."""
@@ -204,7 +202,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.document.path
         name = path.name if path else (self.document.report.title if self.document.report.meta.agency else "未命名")
-        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{name}[*] — {self.document.report.template.title_suffix}")
         self.setWindowModified(self.is_modified())
 
     def _show_findings(self) -> None:
