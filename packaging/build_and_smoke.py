@@ -112,6 +112,10 @@ class Smoke:
         """reportlab loads _rl_accel through exec(): only the spec's hidden import brings it along."""
         self.expect("reportlab's C accelerator is bundled", lambda: any(app.rglob("_rl_accel*")))
 
+    def printing(self, app: Path) -> None:
+        """Print preview needs QtPdf, which only the import inside ui/export_actions.py leads to."""
+        self.expect("QtPdf for the print preview is bundled", lambda: any(app.rglob("QtPdfWidgets.*")))
+
     def window(self) -> float:
         """Start the window on a report; the automation hook (ui/automation.py) reports its state and quits."""
         state = self.work / "state.json"
@@ -150,6 +154,7 @@ def main() -> int:
         smoke.conversions()
         smoke.checks()
         smoke.accelerator(app)
+        smoke.printing(app)
         startup = smoke.window()
     print(f"folder {app}: {folder_size_mb(app):.0f} MB; window start-up with a report ≈ {startup:.2f} s")
     print(f"frozen smoke: {smoke.passed} passed, {len(smoke.failures)} failed")
