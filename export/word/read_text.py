@@ -16,10 +16,10 @@ from model.errors import ReportFileError
 from model.labels import forgiving_key, without_spaces
 from model.numerals import split_ordinal, subsection_index
 from model.report import Meta, Narrative, NarrativeSection, Report, Subsection
-from model.template import TEMPLATE_2021, SectionKind, SectionSpec, Template
+from model.template import TEMPLATE_2021, Placement, SectionKind, SectionSpec, Template
 
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs
-_TITLE = re.compile(rf"^(?P<agency>.*?)(?P<year>{YEAR_PATTERN})年度?(?P<suffix>\D*报告)$")
+_TITLE = re.compile(rf"^(?P<issuer>.*?)(?P<report_year>{YEAR_PATTERN})年度?(?P<suffix>\D*报告)$")
 _TITLE_END = re.compile(r"[。：:]")
 MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
@@ -43,9 +43,9 @@ def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
     """(agency, year, paragraphs used) from the first lines, or ('', None, 0) when none is a title."""
     for count in range(1, min(TITLE_LINES, len(lines)) + 1):
         match = _TITLE.match(without_spaces("".join(lines[:count])))
-        year = parse_year(match["year"]) if match else None
+        year = parse_year(match["report_year"]) if match else None
         if match and year is not None and similarity(match["suffix"], template.title_suffix) >= 0.6:
-            return match["agency"], year, count
+            return match["issuer"], year, count
     return "", None, 0
 
 
@@ -128,6 +128,15 @@ def _signature(lines: list[str], meta: Meta) -> None:
         meta.contact = lines.pop()
 
 
+def _narrative(collected: _Collected, title_lines: int, template: Template) -> Narrative:
+    """Each narrative section from the lines under its heading; what stands between the title and the
+    first heading is the text the template prints before the first section (开头语)."""
+    sections = {s.id: parse_section(collected.sections.get(s.id, [])) for s in template.narrative_sections}
+    opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
+    texts = {opening[0].id: "\n".join(collected.head[title_lines:])} if opening else {}
+    return Narrative(sections=sections, texts=texts)
+
+
 def import_visible_content(document: Document, template: Template = TEMPLATE_2021) -> Report:
     collected = _collect(document, template)
     if not collected.grids:
@@ -135,14 +144,7 @@ def import_visible_content(document: Document, template: Template = TEMPLATE_202
     agency, year, used = _title(collected.head, template)
     meta = Meta(agency=agency, agency_kind=agency_kind_of(agency), year=year)
     _signature(collected.last, meta)
-    sections = {s.id: parse_section(collected.sections.get(s.id, [])) for s in template.sections}
-    narrative = Narrative(
-        preamble="\n".join(collected.head[used:]),
-        overview=sections["overview"],
-        problems=sections["problems"],
-        other=sections["other"],
-    )
-    report = Report(meta=meta, narrative=narrative, template=template)
+    report = Report(meta=meta, narrative=_narrative(collected, used, template), template=template)
     for spec in template.sections:
         if spec.kind is not SectionKind.TABLE or spec.id not in collected.grids:
             continue
