@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +55,14 @@ def _run(program: Path, *args: str, env: dict[str, str] | None = None) -> subpro
     )  # fmt: skip
 
 
+def _wrote(result: subprocess.CompletedProcess[str], target: Path, magic: bytes) -> bool:
+    return result.returncode == 0 and target.read_bytes().startswith(magic)
+
+
+def _stderr_tail(result: subprocess.CompletedProcess[str]) -> str:
+    return result.stderr[-500:]
+
+
 class Smoke:
     def __init__(self, app: Path, work: Path) -> None:
         self.cli = app / f"{APP_ID}-cli{EXE_SUFFIX}"
@@ -81,11 +90,7 @@ class Smoke:
         for suffix, magic in ((".docx", b"PK"), (".xlsx", b"PK"), (".pdf", b"%PDF")):
             target = self.work / f"report{suffix}"
             result = _run(self.cli, "convert", str(source), str(target))
-            self.expect(
-                f"convert to {suffix}",
-                lambda t=target, m=magic, r=result: r.returncode == 0 and t.read_bytes().startswith(m),
-                lambda r=result: r.stderr[-500:],
-            )
+            self.expect(f"convert to {suffix}", partial(_wrote, result, target, magic), partial(_stderr_tail, result))
         back = self.work / "back.nianbao.json"
         result = _run(self.cli, "convert", str(self.work / "report.docx"), str(back))
         self.expect(
