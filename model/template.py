@@ -6,11 +6,12 @@ checker, the exporters and the importers all walk the description built here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 from typing import Final
+
+from model.numerals import ordinal
 
 
 class CellKind(Enum):
@@ -524,14 +525,6 @@ TEMPLATES = {TEMPLATE_2021.id: TEMPLATE_2021}
 
 # --- Names derived from labels, for messages --------------------------------------------------
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
-
-
-def ordinal(label: str) -> str:
-    """The leading number of a label: '三、本年度办理结果' → '三', '（三）不予公开' → '（三）', '1.属于…' → '1.'."""
-    match = _ORDINAL.match(label)
-    return match.group(0).rstrip("、") if match else ""
-
 
 def row_title(row: RowSpec) -> str:
     """A row's name for messages, e.g. '三（三）1.属于国家秘密' or '行政诉讼—复议后起诉'."""
@@ -545,22 +538,6 @@ def row_short(row: RowSpec) -> str:
     """A row's number only, e.g. '一', '三（七）'; falls back to the title for unnumbered rows."""
     prefixes = [ordinal(p) for p in (*row.path, row.label)]
     return "".join(prefixes).rstrip(".") if all(prefixes) else row_title(row)
-
-
-_NUMERALS = "一二三四五六七八九"
-
-
-def chinese_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (1 … 99)."""
-    tens, ones = divmod(number, 10)
-    if tens == 0:
-        return _NUMERALS[ones - 1]
-    return ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[ones - 1] if ones else "")
-
-
-def subsection_number(index: int) -> str:
-    """The printed number of the index-th (0-based) subsection: （一）（二）… — stored titles omit it."""
-    return f"（{chinese_numeral(index + 1)}）"
 
 
 def column_title(column: ColumnSpec) -> str:

@@ -14,9 +14,10 @@ from model.template import TEMPLATE_2021, Template
 
 ROOT = Path(__file__).parents[1]
 TEMPLATE_MODULE = ROOT / "model" / "template.py"
-SOURCES = sorted(
-    p for folder in ("model", "export", "ui") for p in (ROOT / folder).rglob("*.py") if p != TEMPLATE_MODULE
-) + [ROOT / "main.py"]
+SOURCES = [
+    *sorted(p for folder in ("model", "export", "ui") for p in (ROOT / folder).rglob("*.py") if p != TEMPLATE_MODULE),
+    ROOT / "main.py",
+]
 
 
 def _labels(template: Template) -> Iterator[str]:

@@ -10,10 +10,11 @@ from export.excel.read_cells import Entry, Position, SheetCells
 from export.excel.text_sheets import CONTINUED
 from model.dates import parse_date, parse_year
 from model.errors import ReportFileError
+from model.field_paths import SubsectionPart, get_field, intro_path, set_field, subsection_path, text_path
 from model.labels import exact_key
 from model.numerals import subsection_index
-from model.report import Meta, Narrative, NarrativeSection, Subsection
-from model.template import SectionKind, Template
+from model.report import Meta, MetaValue, Narrative, Report, Subsection
+from model.template import FieldKind, MetaFieldSpec, Template
 
 
 def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, dict[str, Position]] | None:
@@ -41,17 +42,21 @@ def _plain_text(value: object) -> str:
 # --- 基本信息 ----------------------------------------------------------------------------------
 
 
-def _year(value: object) -> int | None:
+def _refused(template: Template, spec: MetaFieldSpec, text: str, what: str) -> ReportFileError:
+    return ReportFileError(f"工作簿“{template.meta_title}”中的{spec.label}“{text}”{what}")
+
+
+def _year(value: object, template: Template, spec: MetaFieldSpec) -> int | None:
     text = _plain_text(value).strip()
     if not text:
         return None
     year = parse_year(text)
     if year is None:
-        raise ReportFileError(f"工作簿“基本信息”中的年度“{text}”不是四位年份")
+        raise _refused(template, spec, text, "不是四位年份")
     return year
 
 
-def _date(value: object) -> date | None:
+def _date(value: object, template: Template, spec: MetaFieldSpec) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -64,19 +69,30 @@ def _date(value: object) -> date | None:
     text = str(value).strip()
     typed = parse_date(text)
     if typed is None:
-        raise ReportFileError(f"工作簿“基本信息”中的成文日期“{text}”不是日期（应如 2025年1月17日）")
+        raise _refused(template, spec, text, "不是日期（应如 2025年1月17日）")
     return typed
 
 
-def _agency_kind(value: object, template: Template) -> str:
+def _choice(value: object, template: Template, spec: MetaFieldSpec) -> str | None:
     text = _plain_text(value).strip()
     if not text:
-        return template.agency_kinds[0].id
-    for kind in template.agency_kinds:
-        if exact_key(text) in (exact_key(kind.label), kind.id):
-            return kind.id
-    choices = "、".join(k.label for k in template.agency_kinds)
-    raise ReportFileError(f"工作簿“基本信息”中的机关类型“{text}”无法识别（应为：{choices}）")
+        return spec.default
+    for choice, label in spec.choices:
+        if exact_key(text) in (exact_key(label), choice):
+            return choice
+    choices = "、".join(label for _, label in spec.choices)
+    raise _refused(template, spec, text, f"无法识别（应为：{choices}）")
+
+
+def _meta_value(value: object, template: Template, spec: MetaFieldSpec) -> MetaValue:
+    if spec.kind is FieldKind.YEAR:
+        return _year(value, template, spec)
+    if spec.kind is FieldKind.DATE:
+        return _date(value, template, spec)
+    if spec.kind is FieldKind.CHOICE:
+        return _choice(value, template, spec)
+    text = _plain_text(value)
+    return text if spec.kind is FieldKind.MULTILINE else text.strip()
 
 
 def read_meta(sheets: list[SheetCells], template: Template) -> Meta:
@@ -89,14 +105,7 @@ def read_meta(sheets: list[SheetCells], template: Template) -> Meta:
     for key, (row, column) in positions.items():
         entry = sheet.cells.get((row, column + 1))
         values[keys[key]] = None if entry is None or entry.is_formula else entry.value
-    return Meta(
-        agency=_plain_text(values.get("agency")).strip(),
-        agency_kind=_agency_kind(values.get("agency_kind"), template),
-        year=_year(values.get("year")),
-        issue_date=_date(values.get("issue_date")),
-        signatory=_plain_text(values.get("signatory")).strip(),
-        contact=_plain_text(values.get("contact")),
-    )
+    return Meta({spec.id: _meta_value(values.get(spec.id), template, spec) for spec in template.meta_fields})
 
 
 # --- 报告正文 ----------------------------------------------------------------------------------
@@ -106,29 +115,34 @@ class _NarrativeReader:
     """Walks the rows in order: a heading opens a section, （一）… rows are its subsections."""
 
     def __init__(self, template: Template) -> None:
-        self.narrative = Narrative()
-        self.sections = {exact_key(s.heading): s.id for s in template.sections if s.kind is SectionKind.NARRATIVE}
-        self.parts = {exact_key(label): part for part, label in template.narrative_parts.items()}
-        self.section: NarrativeSection | None = None
-        self.append_to: tuple[object, str] | None = None  # (object, attribute) a （续） row extends
+        self.report = Report(template=template)
+        self.sections = {exact_key(s.heading): s.id for s in template.narrative_sections}
+        self.parts = {exact_key(part.label): part.id for part in template.texts}
+        self.section_id: str | None = None
+        self.append_to: str | None = None  # the field path a （续） row extends
+
+    @property
+    def narrative(self) -> Narrative:
+        return self.report.narrative
+
+    def _set(self, path: str, text: str) -> None:
+        set_field(self.report, path, text)
+        self.append_to = path
 
     def row(self, part: str, title: str, text: str) -> None:
         key = exact_key(part)
         if key in self.sections:
-            self.section = self.narrative.section(self.sections[key])
-            self.section.intro = text
-            self.append_to = (self.section, "intro")
+            self.section_id = self.sections[key]
+            self._set(intro_path(self.section_id), text)
         elif key in self.parts:
-            self.section = None
-            setattr(self.narrative, self.parts[key], text)
-            self.append_to = (self.narrative, self.parts[key])
+            self.section_id = None
+            self._set(text_path(self.parts[key]), text)
         elif key == exact_key(CONTINUED) and self.append_to is not None:
-            target, attribute = self.append_to
-            setattr(target, attribute, getattr(target, attribute) + text)
-        elif self.section is not None and (subsection_index(key) is not None or (not key and (title or text))):
-            subsection = Subsection(title, text)
-            self.section.subsections.append(subsection)
-            self.append_to = (subsection, "text")
+            set_field(self.report, self.append_to, str(get_field(self.report, self.append_to)) + text)
+        elif self.section_id is not None and (subsection_index(key) is not None or (not key and (title or text))):
+            subsections = self.narrative.section(self.section_id).subsections
+            subsections.append(Subsection(title, text))
+            self.append_to = subsection_path(self.section_id, len(subsections) - 1, SubsectionPart.TEXT)
 
 
 def read_narrative(sheets: list[SheetCells], template: Template) -> Narrative:

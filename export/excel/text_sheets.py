@@ -13,8 +13,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from model.numerals import subsection_number
 from model.report import MetaValue, NarrativeSection, Report
-from model.template import TEMPLATE_2021, FieldKind, MetaFieldSpec, Placement, subsection_number
+from model.template import TEMPLATE_2021, FieldKind, MetaFieldSpec, Placement
 
 META_SHEET = TEMPLATE_2021.meta_title  # TODO(house): name the sheet from the report's template
 NARRATIVE_SHEET = "报告正文"

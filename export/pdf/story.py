@@ -20,8 +20,9 @@ from export.page_design import BODY_LINE_PITCH_PT, FIRST_LINE_INDENT_CHARS, SIZE
 from export.pdf.fonts import PdfFonts
 from export.pdf.signature import signature_block
 from export.pdf.tables import build_table
+from model.numerals import subsection_number
 from model.report import NarrativeSection, Report
-from model.template import Placement, SectionKind, SectionSpec, subsection_number
+from model.template import Placement, SectionKind, SectionSpec
 
 TITLE_LEADING_PT = 1.5 * SIZE_2
 # Indentation people type themselves; the first-line indent of the style replaces it.

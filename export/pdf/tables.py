@@ -18,8 +18,9 @@ from export.fonts import FontRole
 from export.page_design import SIZE_5, SIZE_SMALL_5
 from export.pdf.fonts import PdfFonts
 from model.layout import CellRole, LayoutCell, TableLayout, table_layout
+from model.numerals import ordinal
 from model.report import Report
-from model.template import TableSpec, ordinal
+from model.template import TableSpec
 from model.values import format_value
 
 CELL_PADDING_PT = 3.0

@@ -30,8 +30,9 @@ from export.word.ooxml import (
 from export.word.tables import TEXT_WIDTH_MM, build_table
 from model.dates import chinese_date
 from model.layout import table_layout
+from model.numerals import subsection_number
 from model.report import NarrativeSection, Report
-from model.template import Placement, SectionKind, subsection_number
+from model.template import Placement, SectionKind
 
 CHARS_PER_LINE = 28  # GB/T 9704: 22 lines of 28 characters
 TITLE_LINE_PT = 35.0

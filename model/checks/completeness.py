@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from model.dates import chinese_date
 from model.field_paths import intro_path, meta_path
 from model.findings import Finding, cell, error, field_at, warning
 from model.report import Report
@@ -60,10 +61,6 @@ def _deadline(report: Report) -> date | None:
     return None if year is None or month_day is None else date(year + 1, *month_day)
 
 
-def _chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def check_dates(report: Report) -> list[Finding]:
     """DATE_EARLY when issued within the report year; DATE_LATE after the statutory deadline."""
     issued, year = report.meta.issue_date, report.meta.year
@@ -71,12 +68,12 @@ def check_dates(report: Report) -> list[Finding]:
         return []
     template = report.template
     location = field_at(meta_path(MetaId.ISSUE_DATE))
-    what = f"{template.meta_title}：{template.meta_field(MetaId.ISSUE_DATE).label}{_chinese_date(issued)}"
+    what = f"{template.meta_title}：{template.meta_field(MetaId.ISSUE_DATE).label}{chinese_date(issued)}"
     if issued <= date(year, 12, 31):
         return [error("DATE_EARLY", location, f"{what}不晚于报告年度{year}年末，应在{year + 1}年")]
     deadline = _deadline(report)
     if deadline is not None and issued > deadline:
         kind = report.template.agency_kind(report.meta.agency_kind).label
-        message = f"{what}晚于{kind}的法定期限{_chinese_date(deadline)}"
+        message = f"{what}晚于{kind}的法定期限{chinese_date(deadline)}"
         return [warning("DATE_LATE", location, message)]
     return []

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from model.field_paths import intro_path, text_fields
 from model.findings import Finding, Location, cell, field_at, warning
+from model.numerals import parse_number
 from model.report import Number, Report
 from model.template import TableSpec, Template, row_title
 
 _NUMBER = r"\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*"  # "2件", "2 件", "两件"
-_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 FEE_WORDS = ("信息处理费", "处理费")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^。；;\n]{0,20}?申请")
@@ -67,25 +67,6 @@ def _build_proceedings(template: Template) -> tuple[_Proceeding, ...]:
     )
 
 
-def chinese_number(text: str) -> int | None:
-    """'12' → 12, '十二' → 12, '二十' → 20, '一百零五' → 105; None when it is not a number."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char in _CHINESE_DIGITS:
-            current = _CHINESE_DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
-
-
 def check_fee_stated(report: Report) -> list[Finding]:
     """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected (国办函〔2020〕109号)."""
     section = report.template.section(report.template.roles.fee_section)
@@ -113,7 +94,7 @@ def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding
     if received > 0:
         findings += [_mismatch(path, m.group(0), name, received, cells) for m in _NONE_RECEIVED.finditer(text)]
     for match in _RECEIVED.finditer(text):
-        stated = chinese_number(match.group(1))
+        stated = parse_number(match.group(1))
         if stated is not None and stated != received:
             findings.append(_mismatch(path, match.group(0), name, received, cells))
     return findings
@@ -135,7 +116,7 @@ def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]
                 _mismatch(path, m.group(0), name, count, proceeding.cells) for m in proceeding.none_said.finditer(text)
             ]
         for match in proceeding.stated.finditer(text):
-            stated = chinese_number(match.group(1))
+            stated = parse_number(match.group(1))
             if stated is not None and stated != count:
                 findings.append(_mismatch(path, match.group(0), name, count, proceeding.cells))
     return findings

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 
 from model.checks import Severity, check, count_by_severity
-from model.checks.text import chinese_number
 from model.findings import Location
 from model.report import Previous, Report, Subsection
 from model.values import Invalid
@@ -273,10 +272,3 @@ def test_errors_come_before_warnings_and_counts_skip_reviewed(report: Report) ->
 def test_fee_amount_is_exact(report: Report) -> None:
     report.set_cell("active_disclosure", "administrative_fees", "amount", Decimal("0.1") + Decimal("0.2"))
     assert report.value("active_disclosure", "administrative_fees", "amount") == Decimal("0.3")
-
-
-@pytest.mark.parametrize(
-    ("text", "number"), [("12", 12), ("十二", 12), ("二十", 20), ("一百零五", 105), ("两", 2), ("x", None)]
-)
-def test_chinese_numbers(text: str, number: int | None) -> None:
-    assert chinese_number(text) == number

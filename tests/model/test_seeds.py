@@ -10,8 +10,9 @@ import pytest
 
 from model.checks import Finding, Location, Severity, check
 from model.files import load_report, report_json, save_report
+from model.numerals import ordinal
 from model.report import Report
-from model.template import TEMPLATE_2021, ordinal
+from model.template import TEMPLATE_2021
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEEDS = tuple(f"seed_{i:03d}" for i in range(5))

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from model.field_paths import PathKind, SubsectionPart, intro_path, parse, subsection_path, text_path
+from model.numerals import subsection_number
 from model.report import Subsection
-from model.template import Placement, SectionSpec, subsection_number
+from model.template import Placement, SectionSpec
 from ui.document import ReportDocument
 from ui.forms.commands import SubsectionsCommand, copy_subsections
 from ui.forms.editors import FieldBinding, FieldLineEdit, FieldTextEdit

@@ -7,7 +7,8 @@ import pytest
 from export.pdf.fonts import pdf_fonts
 from export.pdf.tables import build_table, header_lines
 from model.layout import table_layout
-from model.template import TEMPLATE_2021, chinese_numeral
+from model.numerals import chinese_numeral
+from model.template import TEMPLATE_2021
 from tests.factories import consistent_report
 
 TEXT_WIDTH = 442.0
