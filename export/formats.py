@@ -166,8 +166,3 @@ _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\r\n\t]')
 def default_file_name(report: Report, suffix: str) -> str:
     """<机关名称><年度>年政府信息公开工作年度报告<suffix>, without characters Windows refuses in a name."""
     return _UNSAFE_IN_FILE_NAMES.sub("", report.title).strip() + suffix
-
-
-# Transitional: ui/new_report_dialog.py (another engineer's file) still imports this name.
-# Delete once it imports `export.read_report`.
-read_any = read_report

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from export.formats import read_any
+from export import FORMATS, read_report
 from model.carry import start_next_year
 from model.errors import ReportFileError
 from model.report import Meta, Report
 from model.template import TEMPLATE_2021, MetaId, Template
 
-OPEN_FILTER = "年报文件 (*.nianbao.json);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
+OPEN_FILTER = ";;".join([*(f.dialog_filter for f in FORMATS if f.reads), "所有文件 (*)"])
 
 
 class NewReportDialog(QDialog):
@@ -98,7 +98,7 @@ class NewReportDialog(QDialog):
         self.from_last_year.setChecked(True)
         self.last_year_path.setText(str(path))
         try:
-            last = read_any(path)
+            last = read_report(path)
         except ReportFileError as error:
             self.error.setText(f"无法读取上年报告：{error}")
             return
@@ -114,7 +114,7 @@ class NewReportDialog(QDialog):
             text = self.last_year_path.text().strip()
             if not text:
                 raise ReportFileError("请选择上年报告文件，或取消勾选“以上年报告为基础”")
-            report = start_next_year(read_any(Path(text)))
+            report = start_next_year(read_report(Path(text)))
         else:
             report = Report(template=self._template, meta=Meta())
         report.meta.agency = self.agency.text().strip()

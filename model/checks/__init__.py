@@ -19,6 +19,7 @@ from model.checks.text import (
 )
 from model.findings import Finding, Location, Severity
 from model.report import Previous, Report
+from model.reviews import apply_reviews
 
 Rule = Callable[[Report], list[Finding]]
 CrossYearRule = Callable[[Report, Previous | None], list[Finding]]
@@ -44,9 +45,6 @@ def check(report: Report, last_year: Report | None = None) -> list[Finding]:
 
     `last_year` overrides the figures recorded in `report.previous`.
     """
-    # Here, not at the top: model.reviews imports model.checks.text, which would find this module half-built.
-    from model.reviews import apply_reviews
-
     previous = previous_from_report(last_year) if last_year is not None else report.previous
     findings = [f for rule in RULES for f in rule(report)]
     findings += [f for rule in CROSS_YEAR_RULES for f in rule(report, previous)]

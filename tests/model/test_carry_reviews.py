@@ -11,7 +11,7 @@ from model.carry import start_next_year
 from model.checks import check
 from model.files import load_report, save_report
 from model.report import Report
-from model.reviews import apply_reviews, mark_reviewed
+from model.reviews import mark_reviewed
 
 
 def test_next_year_carries_agency_forward_figures_and_draft_text(report: Report) -> None:
@@ -46,11 +46,11 @@ def test_a_reviewed_warning_stays_reviewed_across_save_until_its_cells_change(re
     save_report(report, path)
     assert json.loads(path.read_text(encoding="utf-8"))["reviews"][0]["reason"].startswith("10件")
     again = load_report(path)
-    (still,) = apply_reviews(again, check(again))
+    (still,) = check(again)
     assert still.reviewed == "10件含上年结转，表内一为9件，无误"
     again.set_cell("applications", "new_received", "natural_person", 8)  # the table now says 10 … different numbers
     again.set_cell("applications", "disclosed", "natural_person", 6)
-    assert all(f.reviewed is None for f in apply_reviews(again, check(again)))
+    assert all(f.reviewed is None for f in check(again))
 
 
 def test_errors_cannot_be_marked_reviewed(report: Report) -> None:
