@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from export.excel.extras import write_extras
 from export.excel.read_tables import read_workbook
 from export.excel.table_sheet import write_table_sheet
-from export.excel.text_sheets import META_SHEET, NARRATIVE_SHEET, write_meta_sheet, write_narrative_sheet
+from export.excel.text_sheets import NARRATIVE_SHEET, write_meta_sheet, write_narrative_sheet
 from export.formats import ExportOptions
 from model.report import Report
 
@@ -33,8 +33,7 @@ def build_workbook(report: Report) -> Workbook:
     workbook = Workbook()
     meta_sheet = workbook.active
     assert meta_sheet is not None
-    meta_sheet.title = META_SHEET
-    write_meta_sheet(meta_sheet, report)
+    write_meta_sheet(meta_sheet, report)  # it names the sheet after the template's meta fields
     for table in report.template.tables:
         heading = report.template.section(table.id).heading
         write_table_sheet(workbook.create_sheet(sheet_name(heading)), report, table)

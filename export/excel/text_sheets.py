@@ -15,9 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from export.excel import style
 from model.numerals import subsection_number
 from model.report import MetaValue, NarrativeSection, Report
-from model.template import TEMPLATE_2021, FieldKind, MetaFieldSpec, Placement
+from model.template import FieldKind, MetaFieldSpec, Placement
 
-META_SHEET = TEMPLATE_2021.meta_title  # TODO(house): name the sheet from the report's template
 NARRATIVE_SHEET = "报告正文"
 NARRATIVE_COLUMNS = ("部分", "小标题", "内容")
 CONTINUED = "（续）"  # a text longer than one Excel cell holds goes on in the next row
