@@ -97,14 +97,13 @@ def _meta_value(value: object, template: Template, spec: MetaFieldSpec) -> MetaV
 
 def read_meta(sheets: list[SheetCells], template: Template) -> Meta:
     keys = {exact_key(f.label): f.id for f in template.meta_fields}
-    located = _find_labels(sheets, set(keys))
-    if located is None:
-        return Meta()
-    sheet, positions = located
     values: dict[str, object] = {}
-    for key, (row, column) in positions.items():
-        entry = sheet.cells.get((row, column + 1))
-        values[keys[key]] = None if entry is None or entry.is_formula else entry.value
+    located = _find_labels(sheets, set(keys))
+    if located is not None:
+        sheet, positions = located
+        for key, (row, column) in positions.items():
+            entry = sheet.cells.get((row, column + 1))
+            values[keys[key]] = None if entry is None or entry.is_formula else entry.value
     return Meta({spec.id: _meta_value(values.get(spec.id), template, spec) for spec in template.meta_fields})
 
 

@@ -136,6 +136,16 @@ def cell_of(workbook: openpyxl.Workbook, row_id: str, column_id: str) -> openpyx
     return workbook[HEADING_3].cell(*SheetGrid(APPLICATIONS).coordinate(row_id, column_id))
 
 
+def test_a_workbook_without_its_meta_sheet_reads_with_the_default_agency_kind(report: Report, tmp_path: Path) -> None:
+    def drop_meta(workbook: openpyxl.Workbook) -> None:
+        workbook.remove(workbook[TEMPLATE_2021.meta_title])
+
+    back = edited(report, tmp_path, drop_meta)
+    assert (back.meta.agency, back.meta.year) == ("", None)
+    assert back.meta.agency_kind == TEMPLATE_2021.agency_kinds[0].id
+    assert {f.location.field for f in check(back) if f.code == "MISSING" and f.location.field} >= {"meta.agency"}
+
+
 def test_reordered_renamed_unprotected_sheets_with_rows_inserted_above_read_the_same(
     report: Report, tmp_path: Path
 ) -> None:
