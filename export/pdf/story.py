@@ -85,7 +85,8 @@ def build_story(report: Report, fonts: PdfFonts, text_width: float, signed_copy:
         story += _section(report, section, styles, fonts, text_width)
         story += _texts(report, section.id, Placement.AFTER, styles, fonts)
     contact = report.meta.contact.strip()
-    if contact and not any(contact in text for text in report.narrative.texts.values()):
+    closing = [report.narrative.text(t.id) for t in report.template.texts if t.placement is Placement.AFTER]
+    if contact and not any(contact in text for text in closing):  # a 结束语 that gives it already
         story += _paragraphs(report.meta.contact, styles.body, fonts)
     # The signature never stands alone on a page: it keeps the last paragraph with it.
     last = [story.pop()] if len(story) > 1 and isinstance(story[-1], Paragraph) else []

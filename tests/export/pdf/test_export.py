@@ -187,3 +187,20 @@ def test_file_held_open_elsewhere_leaves_the_previous_file_untouched(
     assert "r.pdf" in str(caught.value)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("preamble", "closing", "printed"),
+    [
+        ("", "", 1),  # the contact line after the text
+        ("如有疑问，请拨打联系电话：0998-0000000。", "", 2),  # the opening text naming it does not replace it
+        ("", "联系电话：0998-0000000", 1),  # a 结束语 that gives it already: not printed again
+    ],
+)
+def test_the_contact_line_prints_once_after_the_text(tmp_path: Path, preamble: str, closing: str, printed: int) -> None:
+    report = consistent_report()  # contact: 联系电话：0998-0000000
+    report.narrative.set_text("preamble", preamble)
+    report.narrative.set_text("closing", closing)
+    path = tmp_path / "r.pdf"
+    write_report(report, path)
+    assert _flat(_poppler("pdftotext", path)).count("0998-0000000") == printed
