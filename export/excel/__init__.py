@@ -12,37 +12,10 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from export.excel.extras import write_extras
 from export.excel.read_tables import read_workbook
-from export.excel.table_sheet import write_table_sheet
-from export.excel.text_sheets import NARRATIVE_SHEET, write_meta_sheet, write_narrative_sheet
+from export.excel.workbook import build_workbook
 from export.formats import ExportOptions
 from model.report import Report
-
-MAX_SHEET_NAME = 31  # Excel's limit
-_FORBIDDEN_IN_SHEET_NAMES = str.maketrans({ch: "" for ch in "[]:*?/\\"})
-
-
-def sheet_name(title: str) -> str:
-    return title.translate(_FORBIDDEN_IN_SHEET_NAMES)[:MAX_SHEET_NAME]
-
-
-def build_workbook(report: Report) -> Workbook:
-    workbook = Workbook()
-    meta_sheet = workbook.active
-    assert meta_sheet is not None
-    write_meta_sheet(meta_sheet, report)  # it names the sheet after the template's meta fields
-    for table in report.template.tables:
-        heading = report.template.section(table.id).heading
-        write_table_sheet(workbook.create_sheet(sheet_name(heading)), report, table)
-    write_narrative_sheet(workbook.create_sheet(NARRATIVE_SHEET), report)
-    write_extras(workbook, report)
-    workbook.properties.title = report.title
-    workbook.properties.subject = report.template.basis
-    workbook.properties.creator = report.meta.agency or None
-    return workbook
 
 
 def render(report: Report, options: ExportOptions) -> bytes:
