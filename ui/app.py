@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from export import NATIVE, format_of, read_report
 from model import TEMPLATE_2021, ReportFileError
+from model.dates import chinese_date
 from ui import automation
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
 from ui.document import ReportDocument
@@ -124,8 +125,7 @@ def ask_recovery(parent: QWidget, recovery: Recovery) -> str:
 
 
 def _when(recovery: Recovery) -> str:
-    written = recovery.written
-    return f"{written.year}年{written.month}月{written.day}日 {written:%H:%M}"
+    return f"{chinese_date(recovery.written.date())} {recovery.written:%H:%M}"
 
 
 def first_document(argv: list[str]) -> ReportDocument | None:
