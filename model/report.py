@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from model.template import TEMPLATE_2021, CellKind, MetaId, TableSpec, Template
 from model.values import CellValue, Invalid
@@ -18,79 +19,62 @@ Number = int | Decimal
 
 
 MetaValue = str | int | date | None
+T = TypeVar("T", int, date)
+
+
+class _TextField:
+    """A meta field the program reads by name as text ('' when not filled in)."""
+
+    def __init__(self, field_id: str) -> None:
+        self.field_id = field_id
+
+    def __get__(self, meta: Meta, owner: type[Meta]) -> str:
+        value = meta.get(self.field_id)
+        return value if isinstance(value, str) else ""
+
+    def __set__(self, meta: Meta, value: str) -> None:
+        meta.set(self.field_id, value)
+
+
+class _ValueField(Generic[T]):
+    """A meta field the program reads by name as a year or a date (None when not filled in)."""
+
+    def __init__(self, field_id: str, kind: type[T]) -> None:
+        self.field_id = field_id
+        self.kind: type[T] = kind
+
+    def __get__(self, meta: Meta, owner: type[Meta]) -> T | None:
+        value = meta.get(self.field_id)
+        return value if isinstance(value, self.kind) else None
+
+    def __set__(self, meta: Meta, value: T | None) -> None:
+        meta.set(self.field_id, value)
 
 
 @dataclass(init=False)
 class Meta:
     """The meta fields by template id (`model.template.MetaFieldSpec`); absent: not filled in.
 
-    The fields the program uses by name have typed properties; any other field the template
-    declares is simply carried in `values`."""
+    The fields the program uses by name (to title, sign and date a report) have typed attributes;
+    any other field the template declares is simply carried in `values`."""
 
     values: dict[str, MetaValue]
 
+    agency = _TextField(MetaId.AGENCY)
+    agency_kind = _TextField(MetaId.AGENCY_KIND)
+    year = _ValueField(MetaId.YEAR, int)
+    issue_date = _ValueField(MetaId.ISSUE_DATE, date)
+    signatory = _TextField(MetaId.SIGNATORY)
+    contact = _TextField(MetaId.CONTACT)
+
     def __init__(self, values: dict[str, MetaValue] | None = None, **fields: MetaValue) -> None:
-        self.values = {str(k): v for k, v in {**(values or {}), **fields}.items()}
+        self.values = {**(values or {}), **fields}
 
     def get(self, field_id: str) -> MetaValue:
         return self.values.get(field_id)
 
     def set(self, field_id: str, value: MetaValue) -> None:
-        self.values[str(field_id)] = value
-
-    def _text(self, field_id: str) -> str:
-        value = self.values.get(field_id)
-        return value if isinstance(value, str) else ""
-
-    @property
-    def agency(self) -> str:
-        return self._text(MetaId.AGENCY)
-
-    @agency.setter
-    def agency(self, value: str) -> None:
-        self.set(MetaId.AGENCY, value)
-
-    @property
-    def agency_kind(self) -> str:
-        return self._text(MetaId.AGENCY_KIND)
-
-    @agency_kind.setter
-    def agency_kind(self, value: str) -> None:
-        self.set(MetaId.AGENCY_KIND, value)
-
-    @property
-    def year(self) -> int | None:
-        value = self.values.get(MetaId.YEAR)
-        return value if isinstance(value, int) else None
-
-    @year.setter
-    def year(self, value: int | None) -> None:
-        self.set(MetaId.YEAR, value)
-
-    @property
-    def issue_date(self) -> date | None:
-        value = self.values.get(MetaId.ISSUE_DATE)
-        return value if isinstance(value, date) else None
-
-    @issue_date.setter
-    def issue_date(self, value: date | None) -> None:
-        self.set(MetaId.ISSUE_DATE, value)
-
-    @property
-    def signatory(self) -> str:
-        return self._text(MetaId.SIGNATORY)
-
-    @signatory.setter
-    def signatory(self, value: str) -> None:
-        self.set(MetaId.SIGNATORY, value)
-
-    @property
-    def contact(self) -> str:
-        return self._text(MetaId.CONTACT)
-
-    @contact.setter
-    def contact(self, value: str) -> None:
-        self.set(MetaId.CONTACT, value)
+        self.values[field_id] = value
 
     @property
     def effective_signatory(self) -> str:
