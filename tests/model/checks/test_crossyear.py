@@ -1,0 +1,60 @@
+"""model/checks/crossyear.py: last year's figures — one change, the finding at its location."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.checks import Severity, check
+from model.findings import Location
+from model.report import Previous, Report
+from tests.factories import consistent_report
+from tests.model.checks.changes import APPS, Change
+
+
+def _previous(**values: object) -> Change:
+    def change(r: Report) -> None:
+        r.previous = Previous(year=2023, **values)  # type: ignore[arg-type]
+
+    return change
+
+
+CASES: list[tuple[str, Change, str, Location]] = [
+    (
+        "last year's carry-forward differs",
+        _previous(carried_forward={"natural_person": 2}),
+        "CARRY_OVER",
+        Location(APPS, "carried_over", "natural_person"),
+    ),
+    (
+        "in force does not follow from last year",
+        _previous(in_force={"normative_documents": 1}),
+        "IN_FORCE_DRIFT",
+        Location("active_disclosure", "normative_documents", "in_force"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("scenario", "change", "code", "location"), CASES, ids=[c[0] for c in CASES])
+def test_one_change_gives_the_finding_at_its_location(
+    report: Report, scenario: str, change: Change, code: str, location: Location
+) -> None:
+    change(report)
+    findings = check(report)
+    assert (code, location) in {(f.code, f.location) for f in findings}, findings
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_every_message_is_chinese_and_names_something(report: Report, case: tuple[str, Change, str, Location]) -> None:
+    _, change, _, _ = case
+    change(report)
+    for finding in check(report):
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in finding.message)
+        assert finding.severity in (Severity.ERROR, Severity.WARNING)
+
+
+def test_last_year_report_overrides_recorded_previous(report: Report) -> None:
+    last = consistent_report()
+    last.meta.year = 2023
+    last.set_cell(APPS, "carried_forward", "natural_person", 3)
+    codes = {f.code for f in check(report, last)}
+    assert "CARRY_OVER" in codes
