@@ -1,10 +1,8 @@
-"""Report files: the contract's shape, exact round trips, friendly refusals, atomic saves."""
+"""model/serialize.py: the JSON contract both ways — its shape, exact round trips, friendly refusals."""
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,10 +10,11 @@ import pytest
 
 from model.checks import check
 from model.errors import ReportFileError
-from model.files import MAX_FILE_BYTES, load_report, report_json, save_report
+from model.files import load_report, report_json, save_report
 from model.report import Report
 from model.serialize import SCHEMA_VERSION, report_to_dict
 from model.values import Invalid
+from tests.model.json_files import _write
 
 CONTRACT_EXAMPLE = {
     "format": "gov-info-annual-report",
@@ -45,13 +44,6 @@ CONTRACT_EXAMPLE = {
         "review_litigation": {"review": {"upheld": 0, "corrected": 0, "other": 0, "pending": 0, "total": 0}},
     },
 }
-
-
-def _write(tmp_path: Path, content: object, name: str = "r.nianbao.json") -> Path:
-    path = tmp_path / name
-    text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_contract_example_loads_with_exact_values(tmp_path: Path) -> None:
@@ -148,45 +140,3 @@ def test_unreadable_files_get_a_one_line_chinese_reason(
         load_report(path)
     assert reason in str(caught.value)
     assert "\n" not in str(caught.value)
-
-
-def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
-    path = tmp_path / "big.nianbao.json"
-    with path.open("wb") as handle:
-        handle.truncate(MAX_FILE_BYTES + 1)
-    with pytest.raises(ReportFileError, match="过大"):
-        load_report(path)
-
-
-def test_missing_file_is_a_reason_not_a_traceback(tmp_path: Path) -> None:
-    with pytest.raises(ReportFileError, match="找不到文件"):
-        load_report(tmp_path / "nope.nianbao.json")
-
-
-def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "[" * 100000 + "]" * 100000)
-    with pytest.raises(ReportFileError):
-        load_report(path)
-
-
-def test_failed_save_leaves_the_old_file_and_no_temp(
-    tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "r.nianbao.json"
-    save_report(report, path)
-    before = path.read_bytes()
-
-    def full_disk(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full_disk)
-    report.meta.agency = "改过的名字"
-    with pytest.raises(ReportFileError, match="磁盘空间不足"):
-        save_report(report, path)
-    assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["r.nianbao.json"]
-
-
-def test_save_into_missing_folder_says_so(tmp_path: Path, report: Report) -> None:
-    with pytest.raises(ReportFileError, match="保存位置不存在"):
-        save_report(report, tmp_path / "no" / "such" / "r.nianbao.json")
