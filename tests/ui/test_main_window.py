@@ -1,4 +1,4 @@
-"""The main window as a person uses it: tabs, findings panel, jumps, reviews, files, closing."""
+"""The main window as a person uses it: tabs, menus, status bar, editing, reviews, files, closing, start-up."""
 
 from __future__ import annotations
 
@@ -13,25 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from export import WORD
-from model import Finding, Location, Report, Severity, load_report, save_report
-from model.report import Previous
-from tests.factories import consistent_report
+from model import load_report, save_report
+from tests.ui.pages import APPLICATIONS_TAB, grid, report_with_drift, select_in_panel
 from ui.document import ReportDocument
 from ui.forms.editors import FieldLineEdit
-from ui.forms.meta_form import MetaForm
-from ui.grid.view import GridView
 from ui.main_window import MainWindow, StatusMessenger
-from ui.new_report_dialog import NewReportDialog
-from ui.settings import Settings
-
-APPLICATIONS_TAB = 3
-
-
-def grid(window: MainWindow, index: int = APPLICATIONS_TAB) -> GridView:
-    view = window.page(index)
-    assert isinstance(view, GridView)
-    return view
 
 
 def panel_messages(window: MainWindow) -> list[str]:
@@ -41,12 +27,6 @@ def panel_messages(window: MainWindow) -> list[str]:
         for g in range(tree.topLevelItemCount())
         for c in range(tree.topLevelItem(g).childCount())
     ]
-
-
-def select_in_panel(window: MainWindow, code: str) -> Finding:
-    finding = next(f for f in window.document.findings if f.code == code)
-    assert window.findings_panel.select_finding(finding)
-    return finding
 
 
 def test_window_is_chinese_with_seven_tabs(window: MainWindow) -> None:
@@ -95,43 +75,6 @@ def test_typing_in_a_grid_cell_updates_total_colour_panel_and_tab(window: MainWi
     assert view.grid.data(total) == "12"
 
 
-def test_double_click_in_panel_jumps_to_the_cell(window: MainWindow, qtbot: QtBot) -> None:
-    window.document.set_cells("applications", [("carried_over", "commercial", 4)])
-    finding = next(f for f in window.document.findings if f.location.table == "applications")
-    window.findings_panel.select_finding(finding)
-    item = window.findings_panel.tree.currentItem()
-    window.findings_panel.tree.itemDoubleClicked.emit(item, 1)
-    assert window.tabs.currentIndex() == APPLICATIONS_TAB
-    view = grid(window)
-    assert view.grid.ref(view.currentIndex()) == (finding.location.row, finding.location.column)
-
-
-def test_enter_in_panel_jumps_to_the_field_and_selects_it(window: MainWindow, qtbot: QtBot) -> None:
-    window.document.report.meta.agency = ""
-    window.document.notify_changed()
-    select_in_panel(window, "MISSING")
-    window.show_tab(5)
-    qtbot.keyClick(window.findings_panel.tree, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == 0
-    form = window.page(0)
-    assert isinstance(form, MetaForm)
-    assert QApplication.focusWidget() is form.editors["agency"]
-
-
-def test_jump_to_a_subsection_text(window: MainWindow) -> None:
-    window.show_location(Location(field="narrative.overview.subsections[3].text"))
-    assert window.tabs.currentIndex() == 1
-    focused = QApplication.focusWidget()
-    assert focused is not None and focused.toPlainText() == "依托政府门户网站公开信息。"  # type: ignore[attr-defined]
-    assert focused.textCursor().selectedText() == "依托政府门户网站公开信息。"  # type: ignore[attr-defined]
-
-
-def report_with_drift() -> Report:
-    report = consistent_report()  # 5 in force; last year 3 + 2 issued - 1 repealed = 4: a warning
-    report.previous = Previous(year=2023, in_force={"normative_documents": 3})
-    return report
-
-
 def test_reviewed_warning_survives_save_and_reopen_until_its_cell_changes(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,46 +97,6 @@ def test_reviewed_warning_survives_save_and_reopen_until_its_cell_changes(
     assert window.counts_label.text() == "0 个错误，1 个提醒"
     window.undo_action.trigger()
     assert window.counts_label.text() == "0 个错误，0 个提醒"
-
-
-def test_review_is_undoable_and_errors_cannot_be_reviewed(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.set_document(ReportDocument(report_with_drift()))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("核实无误", True))
-    select_in_panel(window, "IN_FORCE_DRIFT")
-    window.findings_panel._review_button.click()
-    assert window.document.report.reviews
-    window.undo_action.trigger()
-    assert not window.document.report.reviews
-    window.document.set_cells("applications", [("carried_over", "commercial", 4)])
-    select_in_panel(window, "BALANCE")
-    assert not window.findings_panel._review_button.isEnabled()
-
-
-def test_new_report_from_last_year_fills_carry_overs(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
-    last = tmp_path / "2024.nianbao.json"
-    save_report(consistent_report(), last)
-    dialog = NewReportDialog(window)
-    qtbot.addWidget(dialog)
-    dialog.set_last_year_file(last)
-    assert (dialog.agency.text(), dialog.year.value()) == ("叶城县科学技术局", 2025)
-    dialog.accept()
-    assert dialog.report is not None
-    window.set_document(ReportDocument(dialog.report))
-    report = window.document.report
-    assert report.meta.year == 2025
-    assert report.stored("applications", "carried_over", "natural_person") == 1  # last year's 结转下年度
-    assert report.stored("active_disclosure", "normative_documents", "in_force") == 5
-    assert report.narrative.section("overview").subsections[0].title == "主动公开"
-
-
-def test_new_report_dialog_explains_an_unreadable_last_year_file(qtbot: QtBot, tmp_path: Path) -> None:
-    bad = tmp_path / "bad.nianbao.json"
-    bad.write_text("{", encoding="utf-8")
-    dialog = NewReportDialog()
-    qtbot.addWidget(dialog)
-    dialog.set_last_year_file(bad)
-    dialog.accept()
-    assert dialog.report is None and "JSON" in dialog.error.text()
 
 
 def test_title_shows_file_name_and_unsaved_mark(window: MainWindow, tmp_path: Path) -> None:
@@ -304,54 +207,6 @@ def test_recent_files_menu_lists_opened_files(
     assert window.document.report.stored("applications", "carried_over", "commercial") == 4
 
 
-def test_export_with_errors_asks_first_and_lists_them(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.document.set_cells("applications", [("carried_over", "commercial", 4)])
-    questions: list[str] = []
-
-    def refuse(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
-        questions.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", refuse)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: pytest.fail("must ask first"))
-    window.exports.format_actions[".xlsx"].trigger()
-    assert questions and "2 个错误" in questions[0] and "一+二" in questions[0]
-
-
-def test_export_writes_the_file_with_the_chosen_options(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    written: list[tuple[str, object]] = []
-    monkeypatch.setattr(
-        "ui.export_actions.write_report", lambda report, path, options: written.append((str(path), options))
-    )
-    proposed: list[str] = []
-
-    def save_dialog(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
-        proposed.append(name)
-        return str(tmp_path / "out"), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    exports = window.exports
-    exports.scheme_group.actions()[2].trigger()
-    exports.signed_action.setChecked(True)
-    exports.export(WORD)
-    assert Path(proposed[0]).name == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
-    path, options = written[0]
-    assert path.endswith("out.docx")
-    assert options.font_scheme == "windows" and options.signed_copy  # type: ignore[attr-defined]
-
-
-def test_findings_are_grouped_by_section_in_template_order(window: MainWindow) -> None:
-    window.document.report.meta.agency = ""
-    window.document.report.narrative.section("other").intro = ""
-    window.document.notify_changed()
-    tree = window.findings_panel.tree
-    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-    assert groups[0].startswith("基本信息") and groups[-1].startswith("六、其他需要报告的事项")
-    assert all(f.severity in (Severity.ERROR, Severity.WARNING) for f in window.document.findings)
-
-
 def test_start_up_loads_no_exporter_or_heavy_library(tmp_path: Path) -> None:
     code = (
         "import sys\n"
@@ -377,31 +232,3 @@ def test_a_grid_explains_itself_in_the_status_bar(window: MainWindow) -> None:
     assert isinstance(view, StatusMessenger) and not isinstance(window.page(0), StatusMessenger)
     view.message.emit("未填入：一、本年新收政府信息公开申请数量 / 自然人")
     assert window.statusBar().currentMessage() == "未填入：一、本年新收政府信息公开申请数量 / 自然人"
-
-
-def test_a_finding_on_a_whole_row_selects_its_first_cell(window: MainWindow) -> None:
-    window.show_location(Location(table="applications", row="withheld_prohibited_by_law"))
-    view = grid(window)
-    assert view.grid.ref(view.currentIndex()) == ("withheld_prohibited_by_law", "natural_person")
-
-
-def test_an_unexpected_error_is_explained_in_chinese_and_autosaved(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ui.app import report_unexpected
-    from ui.autosave import Autosaver
-
-    monkeypatch.setenv("NIANBAO_DATA_DIR", str(tmp_path))
-    main = MainWindow(Settings(tmp_path), Autosaver(tmp_path), ReportDocument(consistent_report()))
-    qtbot.addWidget(main)
-    main.document.set_cells("applications", [("carried_over", "commercial", 4)])
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
-    try:
-        raise RuntimeError("测试用的意外")
-    except RuntimeError as error:
-        report_unexpected(main, RuntimeError, error, error.__traceback__)
-    assert shown and "意外的问题" in shown[0] and "自动保存" in shown[0]
-    assert main.autosaver is not None and main.autosaver.path.exists()
-    assert "RuntimeError" in (tmp_path / "nianbao.log").read_text(encoding="utf-8")
-    main.document.undo_stack.setClean()
