@@ -151,6 +151,7 @@ class AgencyKindSpec:
     id: str
     label: str
     deadline: tuple[int, int] | None  # (month, day) of the following year, None: no deadline
+    name_endings: tuple[str, ...] = ()  # how an agency's name that is of this kind ends (乡人民政府…)
 
 
 class FieldKind(Enum):
@@ -181,6 +182,9 @@ class MetaFieldSpec:
     carry: Carry = Carry.SAME
     choices: tuple[tuple[str, str], ...] = ()  # (id, label) of a CHOICE field; the first is the default
     falls_back_to: str = ""  # id of the field whose value stands in when this one is empty
+    # Shown on the printed page (title, 落款, date, contact line), so a Word file read back gives it;
+    # a field that is not printed survives an edit of the Word file only through its embedded copy.
+    printed: bool = False
 
     @property
     def default(self) -> str | None:
@@ -262,16 +266,23 @@ class Template:
         return {t.id: t for t in self.tables}
 
     def section(self, section_id: str) -> SectionSpec:
-        return next(s for s in self.sections if s.id == section_id)
+        return self._by_id[section_id]
 
     def agency_kind(self, kind_id: str) -> AgencyKindSpec:
-        return next(k for k in self.agency_kinds if k.id == kind_id)
+        return {k.id: k for k in self.agency_kinds}[kind_id]
 
     def meta_field(self, field_id: str) -> MetaFieldSpec:
-        return next(f for f in self.meta_fields if f.id == field_id)
+        return {f.id: f for f in self.meta_fields}[field_id]
 
-    def text_part(self, part_id: str) -> TextPartSpec:
-        return next(t for t in self.texts if t.id == part_id)
+    @cached_property
+    def _by_id(self) -> dict[str, SectionSpec]:
+        return {s.id: s for s in self.sections}
+
+    def agency_kind_of(self, agency: str) -> str:
+        """The kind an agency's name says it is, by the longest ending that matches (某镇人民政府 is a
+        township, not a county government); the first kind when none does."""
+        matches = [(len(end), k.id) for k in self.agency_kinds for end in k.name_endings if agency.endswith(end)]
+        return max(matches)[1] if matches else self.agency_kinds[0].id
 
     def texts_at(self, section_id: str, placement: Placement) -> tuple[TextPartSpec, ...]:
         """The report-level texts printed and edited with a section, before or after it."""
@@ -284,11 +295,6 @@ class Template:
     def home_section(self, part_id: str) -> str:
         """The section whose tab edits a part and lists its findings: itself, or a text's home."""
         return next((t.home for t in self.texts if t.id == part_id), part_id)
-
-    @property
-    def narrative_parts(self) -> dict[str, str]:
-        """Text part id → label (kept while the importers move to `texts`)."""
-        return {t.id: t.label for t in self.texts}
 
     def report_title(self, agency: str, year: int | None) -> str:
         return f"{agency}{year if year is not None else '____'}年{self.title_suffix}"
@@ -441,9 +447,11 @@ def _build_2021() -> Template:
     narrative = SectionKind.NARRATIVE
     table = SectionKind.TABLE
     agency_kinds = (
-        AgencyKindSpec("department", "县级以上人民政府部门", (1, 31)),
-        AgencyKindSpec("government", "县级以上人民政府", (3, 31)),
-        AgencyKindSpec("township", "乡镇人民政府、街道办事处", None),
+        AgencyKindSpec("department", "县级以上人民政府部门", (1, 31)),  # the first: the default
+        AgencyKindSpec("government", "县级以上人民政府", (3, 31), ("人民政府", "人民政府办公室", "人民政府办公厅")),
+        AgencyKindSpec(
+            "township", "乡镇人民政府、街道办事处", None, ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府")
+        ),
     )
     return Template(
         id="2021",
@@ -486,7 +494,7 @@ def _build_2021() -> Template:
         tables=(_table_active_disclosure(), _table_applications(), _table_review_litigation()),
         agency_kinds=agency_kinds,
         meta_fields=(
-            MetaFieldSpec(MetaId.AGENCY, "机关名称", required=True, access_key="N"),
+            MetaFieldSpec(MetaId.AGENCY, "机关名称", required=True, access_key="N", printed=True),
             MetaFieldSpec(
                 MetaId.AGENCY_KIND,
                 "机关类型",
@@ -494,12 +502,20 @@ def _build_2021() -> Template:
                 access_key="K",
                 choices=tuple((k.id, k.label) for k in agency_kinds),
             ),
-            MetaFieldSpec(MetaId.YEAR, "年度", FieldKind.YEAR, required=True, access_key="Y", carry=Carry.NEXT_YEAR),
             MetaFieldSpec(
-                MetaId.ISSUE_DATE, "成文日期", FieldKind.DATE, required=True, access_key="D", carry=Carry.NOTHING
+                MetaId.YEAR, "年度", FieldKind.YEAR, required=True, access_key="Y", carry=Carry.NEXT_YEAR, printed=True
             ),
-            MetaFieldSpec(MetaId.SIGNATORY, "落款", access_key="S", falls_back_to=MetaId.AGENCY),
-            MetaFieldSpec(MetaId.CONTACT, "联系方式", FieldKind.MULTILINE, access_key="C"),
+            MetaFieldSpec(
+                MetaId.ISSUE_DATE,
+                "成文日期",
+                FieldKind.DATE,
+                required=True,
+                access_key="D",
+                carry=Carry.NOTHING,
+                printed=True,
+            ),
+            MetaFieldSpec(MetaId.SIGNATORY, "落款", access_key="S", falls_back_to=MetaId.AGENCY, printed=True),
+            MetaFieldSpec(MetaId.CONTACT, "联系方式", FieldKind.MULTILINE, access_key="C", printed=True),
         ),
         meta_title="基本信息",
         texts=(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
@@ -51,6 +52,21 @@ def test_word_and_excel_keep_it(extended: Template, tmp_path: Path, suffix: str)
     path = tmp_path / f"r{suffix}"
     write_report(_report(extended), path)
     back = _read_workbook(path, extended) if suffix == ".xlsx" else read_report(path)
+    assert back.meta.get(WEBSITE.id) == URL
+
+
+def test_a_word_file_edited_by_hand_keeps_it(extended: Template, tmp_path: Path) -> None:
+    """Edited in Word, the file is read from what it shows; a field the page does not print comes
+    from the copy embedded in the file, and the report stays in its template."""
+    path = tmp_path / "r.docx"
+    write_report(_report(extended), path)
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if "本局认真贯彻落实" in p.text)
+    paragraph.runs[0].text = paragraph.runs[0].text.replace("认真", "切实")
+    document.save(str(path))
+    back = read_report(path)
+    assert "切实贯彻落实" in back.narrative.section("overview").intro  # read from the page
+    assert back.template is extended
     assert back.meta.get(WEBSITE.id) == URL
 
 

@@ -43,9 +43,14 @@ def read(path: Path) -> Report:
     embedded = embedded_report(document)
     if embedded is not None and embedded.fingerprint == visible_fingerprint(document):
         return embedded.report
-    report = import_visible_content(document)
-    if embedded is not None:
-        # What the page cannot show survives an edit in Word: the agency kind and last year's figures.
-        report.meta.agency_kind = embedded.report.meta.agency_kind
-        report.previous = embedded.report.previous
+    if embedded is None:
+        return import_visible_content(document)
+    # Edited in Word: the page is read, against the template the report was written in, and what
+    # the page cannot show survives from the embedded copy (meta fields not printed, such as the
+    # agency kind, and last year's figures).
+    report = import_visible_content(document, embedded.report.template)
+    for spec in report.template.meta_fields:
+        if not spec.printed:
+            report.meta.set(spec.id, embedded.report.meta.get(spec.id))
+    report.previous = embedded.report.previous
     return report

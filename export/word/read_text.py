@@ -25,20 +25,6 @@ MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
 MAX_SIGNATORY = 30
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
-# Agency-name endings that tell the agency kind (the default is a department).
-_KIND_BY_ENDING = (
-    ("township", ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府")),
-    ("government", ("人民政府", "人民政府办公室", "人民政府办公厅")),
-)
-
-
-def agency_kind_of(agency: str) -> str:
-    for kind, endings in _KIND_BY_ENDING:
-        if agency.endswith(endings):
-            return kind
-    return "department"
-
-
 def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
     """(agency, year, paragraphs used) from the first lines, or ('', None, 0) when none is a title."""
     for count in range(1, min(TITLE_LINES, len(lines)) + 1):
@@ -142,7 +128,7 @@ def import_visible_content(document: Document, template: Template = TEMPLATE_202
     if not collected.grids:
         raise ReportFileError("文档中没有找到年报的统计表（主动公开、依申请公开、行政复议和诉讼），无法导入")
     agency, year, used = _title(collected.head, template)
-    meta = Meta(agency=agency, agency_kind=agency_kind_of(agency), year=year)
+    meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
     _signature(collected.last, meta)
     report = Report(meta=meta, narrative=_narrative(collected, used, template), template=template)
     for spec in template.sections:

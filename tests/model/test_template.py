@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from model.report import Report
 from model.template import TEMPLATE_2021, Carry, FieldKind, Placement, SectionKind, row_short, row_title
 
@@ -123,3 +125,21 @@ def test_every_role_names_cells_the_tables_have() -> None:
 
 def test_only_table_3_prints_a_size_smaller() -> None:
     assert [t.id for t in TEMPLATE_2021.tables if t.dense] == ["applications"]
+
+
+@pytest.mark.parametrize(
+    ("agency", "kind"),
+    [
+        ("叶城县科学技术局", "department"),
+        ("叶城县人民政府", "government"),
+        ("叶城县人民政府办公室", "government"),
+        ("喀什地区行政公署", "department"),
+        ("依提木孔镇人民政府", "township"),
+        ("柯克亚乡人民政府", "township"),
+        ("喀格勒克街道办事处", "township"),
+        ("某镇政府", "township"),
+        ("", "department"),
+    ],
+)
+def test_the_agency_kind_a_name_says(agency: str, kind: str) -> None:
+    assert TEMPLATE_2021.agency_kind_of(agency) == kind
