@@ -32,7 +32,7 @@ from model.dates import chinese_date
 from model.layout import table_layout
 from model.numerals import subsection_number
 from model.report import NarrativeSection, Report
-from model.template import Placement, SectionKind
+from model.template import MetaId, Placement, SectionKind, Template
 
 CHARS_PER_LINE = 28  # GB/T 9704: 22 lines of 28 characters
 TITLE_LINE_PT = 35.0
@@ -58,7 +58,7 @@ def lines_of(text: str) -> list[str]:
 class _Styles:
     """The document's paragraph styles, created once per document from the font scheme."""
 
-    def __init__(self, document: Document, scheme: FontScheme) -> None:
+    def __init__(self, document: Document, scheme: FontScheme, template: Template) -> None:
         # 28 characters a line (GB/T 9704): 三号 is a little wider than the text block allows, so
         # characters are set a fraction of a point tighter (Word and LibreOffice both honour it,
         # unlike a character grid).
@@ -82,7 +82,8 @@ class _Styles:
         self.heading2 = add_paragraph_style(
             document, "二级标题", replace(heading, east_asia=scheme.heading2, outline_level=1)
         )
-        self.signature = add_paragraph_style(document, "发文机关署名", replace(body, align="right", first_line_chars=0))
+        signatory = template.meta_field(MetaId.SIGNATORY).label  # the style is named for what it prints: 落款
+        self.signature = add_paragraph_style(document, signatory, replace(body, align="right", first_line_chars=0))
         self.tables = {
             size: add_paragraph_style(
                 document, f"表格文字{size:g}磅", ParagraphLook(scheme.table, size, line, "center")
@@ -266,7 +267,7 @@ def _properties(document: Document, report: Report) -> None:
 
 def build_document(report: Report, scheme: FontScheme, signed_copy: bool) -> Document:
     document = docx.Document()
-    styles = _Styles(document, scheme)
+    styles = _Styles(document, scheme, report.template)
     _page_setup(document.sections[0])
     _footers(document, styles)
     body = _Body(document, styles)
