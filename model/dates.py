@@ -8,9 +8,9 @@ is not a date (None); the caller decides what that means and says so in its own 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
+from model.labels import exact_key
 from model.numerals import parse_number
 
 MIN_YEAR, MAX_YEAR = 1900, 9999
@@ -24,11 +24,6 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _YEAR = re.compile(rf"({YEAR_PATTERN})(?:年度?)?")
 
 
-def _folded(text: str) -> str:
-    """Full-width digits and separators made ASCII, spaces and line breaks dropped."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def _date_parts(text: str) -> tuple[str, str, str] | None:
     if match := _WITH_SEPARATOR.fullmatch(text):
         return match[1], match[3], match[4]
@@ -40,7 +35,7 @@ def _date_parts(text: str) -> tuple[str, str, str] | None:
 
 def parse_date(text: str) -> date | None:
     """'2026-1-15', '2026年1月15日', '20260115', '二〇二五年一月十七日' → a date; None for anything else."""
-    parts = _date_parts(_folded(text))
+    parts = _date_parts(exact_key(text))
     if parts is None:
         return None
     year, month, day = (parse_number(part) for part in parts)
@@ -54,7 +49,7 @@ def parse_date(text: str) -> date | None:
 
 def parse_year(text: str) -> int | None:
     """'2024', '2024年', '2024年度', '２０２４', '二〇二四年' → 2024; None outside 1900 … 9999 or not a year."""
-    match = _YEAR.fullmatch(_folded(text))
+    match = _YEAR.fullmatch(exact_key(text))
     year = parse_number(match[1]) if match else None
     return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
 

@@ -66,8 +66,15 @@ def intro_path(section_id: str) -> str:
     return f"{NARRATIVE}.{section_id}.intro"
 
 
-def subsection_path(section_id: str, index: int, part: SubsectionPart) -> str:
-    return f"{NARRATIVE}.{section_id}.subsections[{index}].{part.value}"
+def subsections_path(section_id: str) -> str:
+    """The list of a section's subsections (in the report file; not a field of its own)."""
+    return f"{NARRATIVE}.{section_id}.subsections"
+
+
+def subsection_path(section_id: str, index: int, part: SubsectionPart | None = None) -> str:
+    """A subsection's title or text; without `part`, the subsection itself (in the report file)."""
+    path = f"{subsections_path(section_id)}[{index}]"
+    return f"{path}.{part.value}" if part is not None else path
 
 
 def parse(path: str) -> FieldPath | None:

@@ -18,6 +18,8 @@ _DIGIT_VALUES = {c: i for i, c in enumerate(_DIGIT_CHARACTERS)} | {"〇": 0, "�
 _UNIT_CHARACTERS = ("", "十", "百", "千")  # by power of ten
 _UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 _ARABIC = re.compile(r"[0-9]+")
+# A number as text states one (2件, 十二件, 两件), for a larger pattern to embed; read the match with parse_number.
+NUMBER_PATTERN = rf"(?:\d+|[{_DIGIT_CHARACTERS}〇○两十百千]+)"
 
 # Statutory labels number their parts with 一 … 十 (and subsections go past 十: 十一, 二十).
 _ORDINAL_NUMERAL = "[一二三四五六七八九十]+"

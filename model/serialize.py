@@ -10,8 +10,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from model.dates import MAX_YEAR, MIN_YEAR
 from model.errors import ReportFileError
-from model.field_paths import META, NARRATIVE, meta_path, text_path
+from model.field_paths import (
+    META,
+    NARRATIVE,
+    SubsectionPart,
+    intro_path,
+    meta_path,
+    subsection_path,
+    subsections_path,
+    text_path,
+)
 from model.report import Meta, MetaValue, Narrative, NarrativeSection, Previous, Report, Review, Subsection
 from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, MetaId, Placement, TableSpec, Template
 from model.values import CellValue, Invalid, coerce_file_value, format_amount
@@ -29,11 +39,12 @@ def _expect(value: object, kind: type | tuple[type, ...], where: str, what: str)
     return value
 
 
-def _text(data: dict[str, Any], key: str, where: str) -> str:
+def _text(data: dict[str, Any], key: str, path: str) -> str:
+    """The text under `key`; `path` names it in the message when it is not text."""
     value = data.get(key, "")
     if value is None:
         return ""
-    return str(_expect(value, str, f"{where}.{key}", "文字"))
+    return str(_expect(value, str, path, "文字"))
 
 
 def _year(raw: object, where: str) -> int | None:
@@ -41,7 +52,7 @@ def _year(raw: object, where: str) -> int | None:
         return None
     if isinstance(raw, str) and raw.strip().isdigit():
         raw = int(raw.strip())
-    if isinstance(raw, bool) or not isinstance(raw, int) or not 1900 <= raw <= 9999:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not MIN_YEAR <= raw <= MAX_YEAR:
         raise ReportFileError(f"文件内容不符合年报格式：{where} 应为四位年份，实为“{raw}”")
     return raw
 
@@ -79,23 +90,30 @@ def _meta(data: dict[str, Any], template: Template) -> Meta:
     return Meta({spec.id: _meta_value(data, spec) for spec in template.meta_fields})
 
 
-def _section(raw: object, where: str) -> NarrativeSection:
+def _subsection(raw: object, section_id: str, index: int) -> Subsection:
+    entry: dict[str, Any] = _expect(raw, dict, subsection_path(section_id, index), "对象")
+    title, text = (
+        _text(entry, part.value, subsection_path(section_id, index, part))
+        for part in (SubsectionPart.TITLE, SubsectionPart.TEXT)
+    )
+    return Subsection(title, text)
+
+
+def _section(raw: object, section_id: str) -> NarrativeSection:
     if raw is None:
         return NarrativeSection()
     if isinstance(raw, str):  # a section written as plain text is its intro
         return NarrativeSection(intro=raw)
-    data: dict[str, Any] = _expect(raw, dict, where, "对象")
-    subsections = []
-    for i, item in enumerate(_expect(data.get("subsections", []), list, f"{where}.subsections", "列表")):
-        entry: dict[str, Any] = _expect(item, dict, f"{where}.subsections[{i}]", "对象")
-        subsections.append(Subsection(_text(entry, "title", where), _text(entry, "text", where)))
-    return NarrativeSection(_text(data, "intro", where), subsections)
+    data: dict[str, Any] = _expect(raw, dict, text_path(section_id), "对象")
+    items = _expect(data.get("subsections", []), list, subsections_path(section_id), "列表")
+    subsections = [_subsection(item, section_id, i) for i, item in enumerate(items)]
+    return NarrativeSection(_text(data, "intro", intro_path(section_id)), subsections)
 
 
 def _narrative(data: dict[str, Any], template: Template) -> Narrative:
     return Narrative(
-        sections={s.id: _section(data.get(s.id), text_path(s.id)) for s in template.narrative_sections},
-        texts={t.id: _text(data, t.id, NARRATIVE) for t in template.texts},
+        sections={s.id: _section(data.get(s.id), s.id) for s in template.narrative_sections},
+        texts={t.id: _text(data, t.id, text_path(t.id)) for t in template.texts},
     )
 
 

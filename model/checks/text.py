@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from model.field_paths import intro_path, text_fields
 from model.findings import Finding, Location, cell, field_at, warning
-from model.numerals import parse_number
+from model.numerals import NUMBER_PATTERN, parse_number
 from model.report import Number, Report
 from model.template import TableSpec, Template, row_title
 
-_NUMBER = r"\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*"  # "2件", "2 件", "两件"
+_NUMBER = rf"\s*({NUMBER_PATTERN})\s*"  # "2件", "2 件", "两件"
 
 FEE_WORDS = ("信息处理费", "处理费")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^。；;\n]{0,20}?申请")

@@ -12,7 +12,7 @@ from model.checks import check
 from model.errors import ReportFileError
 from model.files import load_report, report_json, save_report
 from model.report import Report
-from model.serialize import SCHEMA_VERSION, report_to_dict
+from model.serialize import SCHEMA_VERSION, report_from_dict, report_to_dict
 from model.values import Invalid
 from tests.model.json_files import _write
 
@@ -140,3 +140,21 @@ def test_unreadable_files_get_a_one_line_chinese_reason(
         load_report(path)
     assert reason in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "path"),
+    [
+        ({"preamble": 3}, "narrative.preamble"),
+        ({"overview": {"intro": 3}}, "narrative.overview.intro"),
+        ({"overview": {"subsections": 3}}, "narrative.overview.subsections"),
+        ({"overview": {"subsections": [3]}}, "narrative.overview.subsections[0]"),
+        ({"problems": {"subsections": [{"title": "甲"}, {"title": 5}]}}, "narrative.problems.subsections[1].title"),
+        ({"other": {"subsections": [{"text": ["x"]}]}}, "narrative.other.subsections[0].text"),
+    ],
+)
+def test_a_narrative_of_the_wrong_shape_is_refused_naming_the_field(narrative: object, path: str) -> None:
+    document = {"format": "gov-info-annual-report", "schema_version": SCHEMA_VERSION, "narrative": narrative}
+    with pytest.raises(ReportFileError) as refused:
+        report_from_dict(document)
+    assert str(refused.value).startswith(f"文件内容不符合年报格式：{path} 应为")
