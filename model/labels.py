@@ -21,6 +21,11 @@ def without_spaces(text: str) -> str:
     return "".join(text.split())
 
 
+def collapse_spaces(text: str) -> str:
+    """A label as found, for a message: each run of white space (a line break inside a cell) one space."""
+    return " ".join(text.split())
+
+
 def exact_key(text: str) -> str:
     """'（一） 主动公开' → '(一)主动公开': widths folded, spaces and line breaks dropped."""
     return without_spaces(unicodedata.normalize("NFKC", text))

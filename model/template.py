@@ -249,6 +249,7 @@ class Template:
     id: str
     name: str
     basis: str  # the document that fixes the format
+    first_year: int  # the first report year the format applies to
     title_suffix: str
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSpec, ...]
@@ -457,6 +458,7 @@ def _build_2021() -> Template:
         id="2021",
         name="政府信息公开工作年度报告格式（2021）",
         basis="国办公开办函〔2021〕30号",
+        first_year=2021,
         title_suffix="政府信息公开工作年度报告",
         sections=(
             SectionSpec(

@@ -27,6 +27,7 @@ from model.carry import start_next_year
 from model.errors import ReportFileError
 from model.report import Meta, Report
 from model.template import TEMPLATE_2021, MetaId, Template
+from ui.forms.editors import LAST_REPORT_YEAR
 
 OPEN_FILTER = ";;".join([*(f.dialog_filter for f in FORMATS if f.reads), "所有文件 (*)"])
 
@@ -43,7 +44,7 @@ class NewReportDialog(QDialog):
         for kind in template.agency_kinds:
             self.kind.addItem(kind.label, kind.id)
         self.year = QSpinBox()
-        self.year.setRange(2021, 2099)
+        self.year.setRange(template.first_year, LAST_REPORT_YEAR)
         self.year.setValue(date.today().year - 1)  # in January one writes last year's report
         self.from_last_year = QCheckBox("以上年报告为基础(&L)")
         self.from_last_year.setToolTip("沿用上年报告的机关信息和正文，自动填入“上年结转”和“现行有效件数”")

@@ -15,6 +15,7 @@ from pathlib import Path
 from export.excel.extras import read_extras
 from export.excel.read_cells import Entry, Position, SheetCells, read_cached_values, read_cells
 from export.excel.read_text import read_meta, read_narrative
+from export.label_matching import differs
 from model.errors import ReportFileError
 from model.labels import exact_key
 from model.layout import CellRole, LayoutCell, table_layout
@@ -154,7 +155,7 @@ def _changed_labels(table: TableSpec, placement: Placement) -> dict[str, str]:
     changed: dict[str, str] = {}
     for cell in _labels(table):
         found = placement.sheet.text(placement.position(cell)).strip()
-        if cell.text in ids and found and "".join(found.split()) != "".join(cell.text.split()):
+        if cell.text in ids and found and differs(found, cell.text):
             changed[ids[cell.text]] = found
     return changed
 

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from model.dates import MAX_YEAR, MIN_YEAR
 from model.numerals import subsection_number
 from model.report import MetaValue, NarrativeSection, Report
 from model.template import FieldKind, MetaFieldSpec, Placement
@@ -92,7 +93,11 @@ def _validate_meta(sheet: Worksheet, spec: MetaFieldSpec, ref: str) -> None:
         rule = DataValidation(type="list", formula1=f'"{labels}"', error=f"请从列表中选择{spec.label}。")
     elif spec.kind is FieldKind.YEAR:
         rule = DataValidation(
-            type="whole", operator="between", formula1="1900", formula2="9999", error="请填写四位年份，如 2024。"
+            type="whole",
+            operator="between",
+            formula1=str(MIN_YEAR),
+            formula2=str(MAX_YEAR),
+            error="请填写四位年份，如 2024。",
         )
     elif spec.kind is FieldKind.DATE:
         rule = DataValidation(type="date", operator="greaterThan", formula1="1", error="请填写日期，如 2025-1-17。")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from export.label_matching import best_match, differs
 from export.word.body import Grid, GridCell
-from model.labels import forgiving_key
+from model.labels import collapse_spaces, forgiving_key
 from model.template import BlockSpec, ColumnSpec, Orientation, TableSpec, Template
 from model.values import CellValue, coerce_file_value, is_blank_text, normalize_number_text
 
@@ -114,7 +114,7 @@ class _DownReader:
             column = columns[match[0]]
             self.positions[column.id] = spans[cell.origin]
             if differs(cell.text, column.label):
-                self.result.labels[column.id] = " ".join(cell.text.split())
+                self.result.labels[column.id] = collapse_spaces(cell.text)
         return True
 
     def _row_label(self, row: list[GridCell]) -> tuple[str, GridCell] | None:
@@ -151,7 +151,7 @@ class _DownReader:
             row_id, label = found
             statutory = self.unmatched_rows.pop(row_id)
             if differs(label.text, statutory):
-                self.result.labels[row_id] = " ".join(label.text.split())
+                self.result.labels[row_id] = collapse_spaces(label.text)
             self._read_values(row, row_id, label)
         return self.result
 
@@ -169,7 +169,7 @@ def _read_across(table: TableSpec, grid: Grid) -> ImportedTable:
     starts = {row_id: c for row_id, (_, c, _) in best.items()}
     for row_id, (_, _, cell) in best.items():
         if differs(cell.text, table.row(row_id).label):
-            result.labels[row_id] = " ".join(cell.text.split())
+            result.labels[row_id] = collapse_spaces(cell.text)
     width = max((len(r) for r in grid), default=0)
     data_rows = [row for row in grid if any(not _is_textual(c.text) and not is_blank_text(c.text) for c in row)]
     data_row = data_rows[-1] if data_rows else (grid[-1] if grid else [])
@@ -182,7 +182,7 @@ def _read_across(table: TableSpec, grid: Grid) -> ImportedTable:
             if match is not None and match[0] not in leaves:
                 leaves[match[0]] = c
                 if differs(cell.text, block.column(match[0]).label):
-                    result.labels[match[0]] = " ".join(cell.text.split())
+                    result.labels[match[0]] = collapse_spaces(cell.text)
         for index, column in enumerate(block.columns):
             position = leaves.get(column.id, start + index)
             text = data_row[position].text if position < len(data_row) else ""

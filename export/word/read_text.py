@@ -25,6 +25,8 @@ MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
 MAX_SIGNATORY = 30
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
+
+
 def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
     """(agency, year, paragraphs used) from the first lines, or ('', None, 0) when none is a title."""
     for count in range(1, min(TITLE_LINES, len(lines)) + 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.labels import exact_key, forgiving_key, without_spaces
+from model.labels import collapse_spaces, exact_key, forgiving_key, without_spaces
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,16 @@ def test_without_spaces(text: str, expected: str) -> None:
 def test_exact_and_forgiving_keys(text: str, exact: str, forgiving: str) -> None:
     assert exact_key(text) == exact
     assert forgiving_key(text) == forgiving
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("法人或其他组织", "法人或其他组织"),
+        ("商业\n企业", "商业 企业"),
+        ("  （三）不予公开 \t ", "（三）不予公开"),
+        ("", ""),
+    ],
+)
+def test_a_found_label_is_shown_with_its_white_space_collapsed(text: str, shown: str) -> None:
+    assert collapse_spaces(text) == shown

@@ -140,13 +140,17 @@ class FieldComboBox(QComboBox):
             self.binding.updating = False
 
 
+LAST_REPORT_YEAR = 2099  # a year picker's upper end
+
+
 class YearSpinBox(QSpinBox):
     """The report year; blank (the minimum) means not filled in."""
 
     def __init__(self, binding: FieldBinding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binding = binding
-        self.setRange(2020, 2099)  # 2020 shows as blank: the 2021 format starts with report year 2021
+        # The year before the format's first shows as blank: not filled in.
+        self.setRange(binding.document.report.template.first_year - 1, LAST_REPORT_YEAR)
         self.setSpecialValueText(" ")
         self.setKeyboardTracking(False)  # typing “2025” is one edit, not 2, 20, 202, 2025
         self.valueChanged.connect(lambda v: binding.push(None if v == self.minimum() else v))
