@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from model.report import MetaValue, Report, Subsection
-from model.template import Placement
+from model.template import Placement, Template
 
 META = "meta"
 NARRATIVE = "narrative"
@@ -98,14 +98,12 @@ def part_id(path: str) -> str:
 
 def get_field(report: Report, path: str) -> MetaValue:
     """The value at a path; KeyError when the path names nothing in this report."""
-    parsed = _parsed(path)
+    parsed = _parsed(report, path)
     if parsed.kind is PathKind.META:
         return report.meta.get(parsed.key)
     if parsed.kind is PathKind.TEXT:
         return report.narrative.text(parsed.key)
-    if parsed.key not in report.narrative.sections:
-        raise KeyError(path)
-    section = report.narrative.sections[parsed.key]
+    section = report.narrative.section(parsed.key)
     if parsed.kind is PathKind.INTRO:
         return section.intro
     subsection = _subsection(section.subsections, parsed.index, path)
@@ -113,7 +111,8 @@ def get_field(report: Report, path: str) -> MetaValue:
 
 
 def set_field(report: Report, path: str, value: MetaValue) -> None:
-    parsed = _parsed(path)
+    """Put a value at a path; KeyError when the path names nothing in this report."""
+    parsed = _parsed(report, path)
     if parsed.kind is PathKind.META:
         report.meta.set(parsed.key, value)
         return
@@ -121,9 +120,7 @@ def set_field(report: Report, path: str, value: MetaValue) -> None:
     if parsed.kind is PathKind.TEXT:
         report.narrative.set_text(parsed.key, text)
         return
-    if parsed.key not in report.narrative.sections:
-        raise KeyError(path)
-    section = report.narrative.sections[parsed.key]
+    section = report.narrative.section(parsed.key)
     if parsed.kind is PathKind.INTRO:
         section.intro = text
         return
@@ -149,11 +146,20 @@ def text_fields(report: Report) -> Iterator[tuple[str, str]]:
             yield text_path(part.id), report.narrative.text(part.id)
 
 
-def _parsed(path: str) -> FieldPath:
+def _parsed(report: Report, path: str) -> FieldPath:
+    """The path parsed, if it names a part the report's template has."""
     parsed = parse(path)
-    if parsed is None:
+    if parsed is None or parsed.key not in _keys(report.template, parsed.kind):
         raise KeyError(path)
     return parsed
+
+
+def _keys(template: Template, kind: PathKind) -> set[str]:
+    if kind is PathKind.META:
+        return {spec.id for spec in template.meta_fields}
+    if kind is PathKind.TEXT:
+        return {part.id for part in template.texts}
+    return {section.id for section in template.narrative_sections}
 
 
 def _subsection(subsections: list[Subsection], index: int, path: str) -> Subsection:

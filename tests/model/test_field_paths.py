@@ -90,7 +90,15 @@ def test_every_kind_of_path_reads_back_what_was_written(report: Report, path: st
 
 @pytest.mark.parametrize(
     "path",
-    ["narrative.overview.subsections[99].text", "narrative.nowhere.intro", "tables.applications", "meta"],
+    [
+        "narrative.overview.subsections[99].text",
+        "narrative.nowhere.intro",
+        "narrative.overview",  # a section, not a text
+        "narrative.appendix",  # no such text in the template
+        "meta.website",  # no such meta field in the template
+        "tables.applications",
+        "meta",
+    ],
 )
 def test_a_path_that_names_nothing_is_a_key_error(report: Report, path: str) -> None:
     with pytest.raises(KeyError):
