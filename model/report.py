@@ -76,10 +76,6 @@ class Meta:
     def set(self, field_id: str, value: MetaValue) -> None:
         self.values[field_id] = value
 
-    @property
-    def effective_signatory(self) -> str:
-        return self.signatory or self.agency
-
 
 @dataclass
 class Subsection:
@@ -221,6 +217,18 @@ class Report:
             for row, column in table.cells()
             if self.value(table.id, row.id, column.id) is None
         ]
+
+    def shown(self, field_id: str) -> MetaValue:
+        """A meta field as printed: its value, or the value of the field its spec falls back to
+        when it is empty (落款 left empty is the agency's name)."""
+        value = self.meta.get(field_id)
+        fallback = self.template.meta_field(field_id).falls_back_to
+        return self.meta.get(fallback) if fallback and value in (None, "") else value
+
+    @property
+    def signatory(self) -> str:
+        """The 落款 as printed."""
+        return str(self.shown(MetaId.SIGNATORY) or "")
 
     @property
     def title(self) -> str:

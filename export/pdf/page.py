@@ -36,7 +36,7 @@ def page_template(buffer: io.BytesIO, report: Report, fonts: PdfFonts) -> BaseDo
         topMargin=MARGIN_TOP_MM * mm,
         bottomMargin=MARGIN_BOTTOM_MM * mm,
         title=report.title,
-        author=report.meta.effective_signatory,
+        author=report.signatory,
         subject=report.template.basis,
         creator=CREATOR,
         pageCompression=1,

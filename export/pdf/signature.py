@@ -29,7 +29,7 @@ SEAL_DIAMETER_MM = 42.0  # the usual size of a unit's round seal
 
 
 def signature_block(report: Report, fonts: PdfFonts, text_width: float, signed_copy: bool) -> list[Flowable]:
-    signatory = report.meta.effective_signatory
+    signatory = report.signatory
     issue = report.meta.issue_date
     date = chinese_date(issue) if issue is not None else BLANK_DATE
     font = fonts.name(FontRole.BODY)

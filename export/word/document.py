@@ -202,7 +202,7 @@ def signature_indents(signatory: str, date_text: str, sealed: bool) -> tuple[flo
 def _signature(body: _Body, report: Report, signed_copy: bool) -> None:
     issue = report.meta.issue_date
     date_text = chinese_date(issue) if issue else ""
-    signatory = report.meta.effective_signatory
+    signatory = report.signatory
     body.paragraph()
     if signed_copy:
         body.paragraph(SIGNER_LABEL)

@@ -109,7 +109,7 @@ def _signature(lines: list[str], meta: Meta) -> None:
         lines.pop()
     if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):
         signatory = without_spaces(lines.pop())
-        meta.signatory = "" if signatory == meta.agency else signatory
+        meta.signatory = signatory if signatory != meta.agency else ""  # 落款 equal to the agency: left to fall back
     if lines and forgiving_key(lines[-1]) == forgiving_key(SIGNER_LABEL):
         lines.pop()
     if lines and _CONTACT.match(lines[-1]):

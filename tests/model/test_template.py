@@ -143,3 +143,11 @@ def test_only_table_3_prints_a_size_smaller() -> None:
 )
 def test_the_agency_kind_a_name_says(agency: str, kind: str) -> None:
     assert TEMPLATE_2021.agency_kind_of(agency) == kind
+
+
+@pytest.mark.parametrize(("signatory", "printed"), [("", "叶城县科学技术局"), ("叶城县人民政府", "叶城县人民政府")])
+def test_an_empty_field_prints_the_one_it_falls_back_to(signatory: str, printed: str) -> None:
+    report = Report()
+    report.meta.agency, report.meta.signatory = "叶城县科学技术局", signatory
+    assert report.shown("signatory") == printed == report.signatory
+    assert report.shown("agency") == "叶城县科学技术局"

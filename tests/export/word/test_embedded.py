@@ -45,7 +45,7 @@ def _visible(report: Report) -> Document:
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "自然人", "商业企业"
     table.cell(1, 0).text, table.cell(1, 1).text = "7", "2"
-    document.add_paragraph(report.meta.effective_signatory)
+    document.add_paragraph(report.signatory)
     return document
 
 
