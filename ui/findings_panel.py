@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from model.checks import Finding, Location, Severity
 from model.field_paths import META
+from model.findings import Finding, Location, Severity
 from model.template import Template
 
 _ERROR_COLOUR = QColor("#b3261e")

@@ -17,7 +17,7 @@ from model.checks.text import (
     check_outlook_year,
     check_text_against_tables,
 )
-from model.findings import Finding, Location, Severity
+from model.findings import Finding, Severity
 from model.report import Previous, Report
 from model.reviews import apply_reviews
 
@@ -59,4 +59,4 @@ def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
     return errors, warnings
 
 
-__all__ = ["CROSS_YEAR_RULES", "RULES", "Finding", "Location", "Severity", "check", "count_by_severity"]
+__all__ = ["CROSS_YEAR_RULES", "RULES", "check", "count_by_severity"]

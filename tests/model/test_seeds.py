@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from model.checks import Finding, Location, Severity, check
+from model.checks import check
 from model.files import load_report, report_json, save_report
+from model.findings import Finding, Location, Severity
 from model.numerals import ordinal
 from model.report import Report
 from model.template import TEMPLATE_2021

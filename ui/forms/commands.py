@@ -7,8 +7,8 @@ from typing import cast
 from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
-from model.checks import Finding
 from model.field_paths import get_field, set_field
+from model.findings import Finding
 from model.report import MetaValue, Review, Subsection
 from model.reviews import mark_reviewed, unmark
 from ui.document import ReportDocument, SwapCommand

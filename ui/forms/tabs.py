@@ -13,8 +13,8 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from model.checks import Location
 from model.field_paths import META
+from model.findings import Location
 from model.template import SectionKind, TableSpec, Template
 from ui.document import ReportDocument
 from ui.findings_panel import home_section

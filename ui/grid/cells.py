@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from model.checks import Finding, Location
+from model.findings import Finding, Location
 from model.layout import CellRole, LayoutCell, TableLayout, table_layout
 from model.template import CellKind, TableSpec, column_title, row_title
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont
 from typing_extensions import override
 
-from model.checks import Finding, Severity
+from model.findings import Finding, Severity
 from model.layout import CellRole, LayoutCell
 from model.values import CellValue, Invalid, ParseError, format_value
 from ui.document import ReportDocument

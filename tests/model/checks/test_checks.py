@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from model.checks import Severity, check, count_by_severity
+from model.checks import check, count_by_severity
+from model.findings import Severity
 from model.report import Report
 from tests.model.checks.changes import APPS
 

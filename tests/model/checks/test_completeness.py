@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from model.checks import Severity, check
-from model.findings import Location
+from model.checks import check
+from model.findings import Location, Severity
 from model.report import Report
 from tests.model.checks.changes import APPS, Change, _cell
 

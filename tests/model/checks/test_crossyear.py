@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.checks import Severity, check
-from model.findings import Location
+from model.checks import check
+from model.findings import Location, Severity
 from model.report import Previous, Report
 from tests.factories import consistent_report
 from tests.model.checks.changes import APPS, Change

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from model.checks import Location, check
+from model.checks import check
 from model.files import load_report
+from model.findings import Location
 from model.layout import CellRole, table_layout
 from model.template import TEMPLATE_2021, CellKind
 from tests.factories import consistent_report
