@@ -12,9 +12,22 @@ from pathlib import Path
 import pytest
 
 import export.word
-from export import EXCEL, EXPORT_FORMATS, FORMATS, NATIVE, PDF, WORD, FileFormat, format_of, read_report, write_report
+from export import (
+    EXCEL,
+    EXPORT_FORMATS,
+    FORMATS,
+    NATIVE,
+    PDF,
+    WORD,
+    FileFormat,
+    default_file_name,
+    format_of,
+    read_report,
+    write_report,
+)
 from model import Report, ReportFileError
 from model.serialize import report_to_dict
+from tests.export.options import STANDARD
 from tests.factories import consistent_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +144,33 @@ def test_importing_export_or_using_the_report_file_loads_no_exporter(tmp_path: P
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --- the file name proposed, and writing a .docx where it cannot be written -------------------------------
+
+
+def test_default_file_name_is_the_report_title() -> None:
+    report = Report()
+    report.meta.agency, report.meta.year = "叶城县科学技术局", 2024
+    assert default_file_name(report, ".docx") == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
+
+
+def test_writing_into_a_missing_folder_is_a_clear_error(report: Report, tmp_path: Path) -> None:
+    with pytest.raises(ReportFileError, match="保存位置不存在"):
+        write_report(report, tmp_path / "无此目录" / "a.docx")
+
+
+def test_a_failed_write_leaves_the_previous_file_intact(
+    report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "年报.docx"
+    path.write_bytes(b"previous")
+
+    def disk_full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("model.files.os.replace", disk_full)
+    with pytest.raises(ReportFileError, match="磁盘空间不足"):
+        write_report(report, path, STANDARD)
+    assert path.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["年报.docx"]

@@ -1,8 +1,7 @@
-"""The Word export as a reader of the .docx sees it: page, fonts, headings, tables, signature, file."""
+"""export/word/document.py: the .docx as a reader sees it: page, fonts, headings, text, tables, signature, footer."""
 
 from __future__ import annotations
 
-import errno
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,14 +12,11 @@ from docx.shared import Mm, Pt
 
 from export import ExportOptions, default_file_name, write_report
 from export import page_design as design
-from model.errors import ReportFileError
 from model.layout import CellRole, table_layout
 from model.report import Report
 from model.template import TEMPLATE_2021, SectionKind
 from model.values import Invalid
-
-STANDARD = ExportOptions(font_scheme="standard")
-WINDOWS = ExportOptions(font_scheme="windows")
+from tests.export.options import STANDARD, WINDOWS
 
 
 def _export(report: Report, tmp_path: Path, options: ExportOptions = STANDARD) -> docx.document.Document:
@@ -43,12 +39,6 @@ def test_page_is_a4_with_gbt9704_margins(report: Report, tmp_path: Path) -> None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     margins = (section.top_margin, section.left_margin, section.right_margin, section.bottom_margin)
     assert [round(m.mm) for m in margins] == [37, 28, 26, 35]
-
-
-def test_default_file_name_is_the_report_title() -> None:
-    report = Report()
-    report.meta.agency, report.meta.year = "叶城县科学技术局", 2024
-    assert default_file_name(report, ".docx") == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
 
 
 @pytest.mark.parametrize(
@@ -195,27 +185,6 @@ def test_text_with_characters_xml_cannot_hold_still_exports(report: Report, tmp_
 def test_an_empty_report_exports(tmp_path: Path) -> None:
     document = _export(Report(), tmp_path)
     assert len(document.tables) == 3
-
-
-def test_writing_into_a_missing_folder_is_a_clear_error(report: Report, tmp_path: Path) -> None:
-    with pytest.raises(ReportFileError, match="保存位置不存在"):
-        write_report(report, tmp_path / "无此目录" / "a.docx")
-
-
-def test_a_failed_write_leaves_the_previous_file_intact(
-    report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "年报.docx"
-    path.write_bytes(b"previous")
-
-    def disk_full(*_: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr("model.files.os.replace", disk_full)
-    with pytest.raises(ReportFileError, match="磁盘空间不足"):
-        write_report(report, path, STANDARD)
-    assert path.read_bytes() == b"previous"
-    assert [p.name for p in tmp_path.iterdir()] == ["年报.docx"]
 
 
 def test_fee_keeps_its_decimals(report: Report, tmp_path: Path) -> None:
