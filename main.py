@@ -8,6 +8,7 @@ python main.py convert [--signed] [--fonts SCHEME] IN OUT
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -22,12 +23,12 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 def _configure_output() -> None:
     """Chinese messages must print on any console (a Windows code page would raise)."""
     for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
+        if isinstance(stream, io.TextIOWrapper):  # not when a test or an IDE has replaced it
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _parser() -> argparse.ArgumentParser:
+    from export import AUTO_SCHEME, FONT_SCHEME_CHOICES
     from model import TEMPLATE_2021
 
     parser = argparse.ArgumentParser(prog="main.py", description=TEMPLATE_2021.title_suffix)
@@ -38,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     convert = verbs.add_parser("convert", help="在 .nianbao.json、.docx、.xlsx、.pdf 之间转换")
     convert.add_argument("--signed", action="store_true", help="打印用签字盖章稿：加“单位负责人（签字）”和公章位置")
-    convert.add_argument("--fonts", choices=("auto", "standard", "windows"), default="auto", help="字体方案")
+    choices = [scheme for scheme, _ in FONT_SCHEME_CHOICES]
+    convert.add_argument("--fonts", choices=choices, default=AUTO_SCHEME, help="字体方案")
     convert.add_argument("source", metavar="IN")
     convert.add_argument("target", metavar="OUT")
     return parser
@@ -81,12 +83,12 @@ def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) ->
 
 
 def _print_findings(path: str, findings: list[Finding]) -> None:
-    from model import count_by_severity
+    from model import Severity, count_by_severity
 
     errors, warnings = count_by_severity(findings)
     print(f"{path}: {errors} 个错误，{warnings} 个提醒")
     for f in findings:
-        kind = "错误" if f.severity.value == "error" else "提醒"
+        kind = "错误" if f.severity is Severity.ERROR else "提醒"
         reviewed = f"（已核实：{f.reviewed}）" if f.reviewed is not None else ""
         print(f"  [{kind}] {f.code} {_location_text(f.location.to_json())}: {f.message}{reviewed}")
 

@@ -25,10 +25,13 @@ from export.formats import (
     read_report,
     write_report,
 )
+from export.page_design import AUTO_SCHEME, FONT_SCHEME_CHOICES
 
 __all__ = [
+    "AUTO_SCHEME",
     "EXCEL",
     "EXPORT_FORMATS",
+    "FONT_SCHEME_CHOICES",
     "FORMATS",
     "NATIVE",
     "PDF",

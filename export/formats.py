@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from export.page_design import AUTO_SCHEME
 from model.errors import ReportFileError
 from model.files import REPORT_SUFFIX, write_atomically
 from model.report import Report
@@ -23,7 +24,7 @@ from model.report import Report
 
 @dataclass(frozen=True)
 class ExportOptions:
-    font_scheme: str = "auto"  # "standard" (方正小标宋/仿宋_GB2312…), "windows" (宋体/仿宋…) or "auto"
+    font_scheme: str = AUTO_SCHEME  # or the id of one of page_design.FONT_SCHEMES
     signed_copy: bool = False  # add the 单位负责人（签字） line and room for the 单位公章
 
 
@@ -80,6 +81,7 @@ class FileFormat:
     writer: Callable[[], ReportWriter] | None
     reader: Callable[[], ReportReader] | None
     aliases: tuple[str, ...] = ()  # other suffixes taken as this format
+    access_key: str = ""  # its letter in menus (导出为 Word 文档(W))
 
     @property
     def writes(self) -> bool:
@@ -116,9 +118,9 @@ class FileFormat:
 
 
 NATIVE = FileFormat(REPORT_SUFFIX, "年报文件", _native, _native, aliases=(".json",))  # the app's own file
-WORD = FileFormat(".docx", "Word 文档", _word, _word)
-EXCEL = FileFormat(".xlsx", "Excel 工作簿", _excel, _excel)
-PDF = FileFormat(".pdf", "PDF 文件", _pdf, None)
+WORD = FileFormat(".docx", "Word 文档", _word, _word, access_key="W")
+EXCEL = FileFormat(".xlsx", "Excel 工作簿", _excel, _excel, access_key="E")
+PDF = FileFormat(".pdf", "PDF 文件", _pdf, None, access_key="P")
 FORMATS: tuple[FileFormat, ...] = (NATIVE, WORD, EXCEL, PDF)
 EXPORT_FORMATS: tuple[FileFormat, ...] = tuple(f for f in FORMATS if f.writes and f is not NATIVE)  # 导出 menu
 

@@ -62,6 +62,10 @@ WINDOWS = FontScheme(
     table="仿宋",
 )
 FONT_SCHEMES = {s.id: s for s in (STANDARD, WINDOWS)}
+AUTO_SCHEME = "auto"
+AUTO_SCHEME_LABEL = "自动（已安装公文标准字体时使用，否则用 Windows 自带字体）"
+# What a person chooses from, in menus and on the command line: (id, label).
+FONT_SCHEME_CHOICES = ((AUTO_SCHEME, AUTO_SCHEME_LABEL), *((s.id, s.label) for s in FONT_SCHEMES.values()))
 
 
 def page_number_text(number: int) -> str:

@@ -10,17 +10,21 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from export import EXPORT_FORMATS, ExportOptions, FileFormat, default_file_name, write_report
-from export.page_design import STANDARD, WINDOWS
+from export import (
+    AUTO_SCHEME,
+    EXPORT_FORMATS,
+    FONT_SCHEME_CHOICES,
+    ExportOptions,
+    FileFormat,
+    default_file_name,
+    write_report,
+)
 from model import Report, ReportFileError, Severity
 from ui.document import ReportDocument
 from ui.settings import Settings
 
-AUTO_SCHEME_LABEL = "自动（已安装公文标准字体时使用，否则用 Windows 自带字体）"
-FONT_SCHEMES = (("auto", AUTO_SCHEME_LABEL), (STANDARD.id, STANDARD.label), (WINDOWS.id, WINDOWS.label))
 SIGNED_COPY_LABEL = "签字盖章稿（加“单位负责人（签字）”和公章位置）"
 MAX_LISTED = 12
-_MNEMONIC = {".docx": "W", ".xlsx": "E", ".pdf": "P"}
 
 
 class ExportActions(QObject):
@@ -40,12 +44,12 @@ class ExportActions(QObject):
         self._status = status
         self.format_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FORMATS:
-            action = QAction(f"导出为 {fmt.name}(&{_MNEMONIC.get(fmt.suffix, '')})…", self)
+            action = QAction(f"导出为 {fmt.name}(&{fmt.access_key})…", self)
             action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
             self.format_actions[fmt.suffix] = action
         self.scheme_group = QActionGroup(self)
-        chosen = settings.text("export/font_scheme", "auto")
-        for scheme_id, label in FONT_SCHEMES:
+        chosen = settings.text("export/font_scheme", AUTO_SCHEME)
+        for scheme_id, label in FONT_SCHEME_CHOICES:
             action = QAction(label, self.scheme_group, checkable=True)
             action.setData(scheme_id)
             action.setChecked(scheme_id == chosen)
@@ -72,7 +76,7 @@ class ExportActions(QObject):
 
     def options(self) -> ExportOptions:
         checked = self.scheme_group.checkedAction()
-        scheme = str(checked.data()) if checked is not None else "auto"
+        scheme = str(checked.data()) if checked is not None else AUTO_SCHEME
         return ExportOptions(font_scheme=scheme, signed_copy=self.signed_action.isChecked())
 
     # --- exporting -----------------------------------------------------------------------------
