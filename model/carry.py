@@ -1,11 +1,11 @@
-"""Starting next year's report from last year's: carry-overs filled in, narrative kept as a draft."""
+"""From one year's report to the next: what next year's checks need from it (`previous_from_report`),
+and next year's report started from it, carry-overs filled in and the narrative kept as a draft."""
 
 from __future__ import annotations
 
 import copy
 
-from model.checks.crossyear import previous_from_report
-from model.report import Meta, MetaValue, Report
+from model.report import Meta, MetaValue, Previous, Report
 from model.template import Carry, MetaFieldSpec
 
 
@@ -13,6 +13,19 @@ def _carried(spec: MetaFieldSpec, value: MetaValue) -> MetaValue:
     if spec.carry is Carry.NEXT_YEAR:
         return value + 1 if isinstance(value, int) else None
     return value if spec.carry is Carry.SAME else None
+
+
+def previous_from_report(last: Report) -> Previous:
+    """What the cross-year checks need from last year's report."""
+    roles = last.template.roles
+    table, row = roles.carry_from
+    columns = last.template.table(table).block_of(row).columns
+    in_force = roles.in_force
+    return Previous(
+        year=last.meta.year,
+        carried_forward={c.id: last.value(table, row, c.id) for c in columns},
+        in_force={r: last.value(in_force.table, r, in_force.in_force) for r in in_force.rows},
+    )
 
 
 def start_next_year(last: Report) -> Report:

@@ -1,4 +1,5 @@
-"""The open report as the window sees it: the model, its undo stack, its file, its current findings.
+"""The open report as the window sees it: the model, its undo stack, its file, its current findings,
+and the undo commands that change cells and reviews.
 
 Every edit goes through an undo command pushed here; after each one the checker runs again and
 `findingsChanged` tells the views. Widgets never hold values of their own.
@@ -15,6 +16,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from typing_extensions import override
 
 from model import Finding, Report, check
+from model.report import Review
+from model.reviews import mark_reviewed, unmark
 from model.values import CellValue
 
 CellChange = tuple[str, str, CellValue]  # row id, column id, new value
@@ -95,3 +98,27 @@ class _CellsCommand(SwapCommand):
             self._document.report.set_cell(self._table_id, row, column, value)
         self._document.cellsChanged.emit(self._table_id)
         self._document.notify_changed()
+
+
+class ReviewCommand(SwapCommand):
+    """Mark a warning as reviewed with a reason (reason None: take the mark away)."""
+
+    def __init__(self, document: ReportDocument, finding: Finding, reason: str | None) -> None:
+        old = _copy_reviews(document.report.reviews)
+        if reason is not None:
+            mark_reviewed(document.report, finding, reason)
+        else:
+            unmark(document.report, finding)
+        new = _copy_reviews(document.report.reviews)
+        document.report.reviews = _copy_reviews(old)  # redo() applies it
+        super().__init__(document, old, new, "标记为已核实" if reason is not None else "取消已核实")
+
+    @override
+    def _apply(self, state: object) -> None:
+        reviews = cast(list[Review], state)
+        self._document.report.reviews = _copy_reviews(reviews)
+        self._document.notify_changed()
+
+
+def _copy_reviews(reviews: list[Review]) -> list[Review]:
+    return [Review(r.code, dict(r.location), r.reason, r.fingerprint) for r in reviews]

@@ -17,19 +17,13 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from model.field_paths import META
-from model.findings import Finding, Location, Severity
+from model.findings import Finding, Severity
 from model.template import Template
 
 _ERROR_COLOUR = QColor("#b3261e")
 _WARNING_COLOUR = QColor("#8a5a00")
 _REVIEWED_COLOUR = QColor("#5f6368")
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
-
-
-def home_section(template: Template, location: Location) -> str:
-    """The tab a finding belongs to: 'meta', a narrative section id or a table id (texts such as
-    开头语 are listed with the section whose tab edits them)."""
-    return template.home_section(location.part_id)
 
 
 def severity_text(finding: Finding) -> str:
@@ -99,7 +93,7 @@ class FindingsPanel(QDockWidget):
         titles = self._section_titles()
         order = list(titles)
         for finding in sorted(findings, key=lambda f: _order_key(self._template, order, f)):
-            section = home_section(self._template, finding.location)
+            section = self._template.home_section(finding.location.part_id)
             group = groups.get(section)
             if group is None:
                 group = groups[section] = QTreeWidgetItem(self.tree, [titles.get(section, section), ""])
@@ -158,7 +152,7 @@ class FindingsPanel(QDockWidget):
 
 
 def _order_key(template: Template, order: list[str], finding: Finding) -> tuple[int, bool]:
-    section = home_section(template, finding.location)
+    section = template.home_section(finding.location.part_id)
     position = order.index(section) if section in order else len(order)
     return position, finding.severity is not Severity.ERROR
 

@@ -19,10 +19,9 @@ from model import Finding, Location, Report, ReportFileError, Severity, Template
 from model.about import APP_NAME, APP_VERSION
 from model.report import Meta
 from ui.autosave import Autosaver
-from ui.document import ReportDocument
+from ui.document import ReportDocument, ReviewCommand
 from ui.export_actions import ExportActions
-from ui.findings_panel import FindingsPanel, home_section
-from ui.forms.commands import ReviewCommand
+from ui.findings_panel import FindingsPanel
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
 from ui.settings import Settings, data_dir
 
@@ -213,7 +212,7 @@ class MainWindow(QMainWindow):
         per_tab: dict[str, int] = {}
         for finding in findings:
             if finding.severity is Severity.ERROR:
-                section = home_section(self.document.report.template, finding.location)
+                section = self.document.report.template.home_section(finding.location.part_id)
                 per_tab[section] = per_tab.get(section, 0) + 1
         for index, tab in enumerate(self._tabs):
             count = per_tab.get(tab.section_id, 0)

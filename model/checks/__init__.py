@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from model.carry import previous_from_report
 from model.checks.arithmetic import check_balance, check_totals, check_values
 from model.checks.completeness import check_dates, check_empty_sections, check_missing_cells, check_required_meta
-from model.checks.crossyear import check_carry_over, check_in_force, previous_from_report
+from model.checks.crossyear import check_carry_over, check_in_force
 from model.checks.text import (
     check_fee_stated,
     check_imported_labels,

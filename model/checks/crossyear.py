@@ -8,19 +8,6 @@ from model.template import column_title, row_short
 from model.values import Invalid, format_value
 
 
-def previous_from_report(last: Report) -> Previous:
-    """What the cross-year checks need from last year's report."""
-    roles = last.template.roles
-    table, row = roles.carry_from
-    columns = last.template.table(table).block_of(row).columns
-    in_force = roles.in_force
-    return Previous(
-        year=last.meta.year,
-        carried_forward={c.id: last.value(table, row, c.id) for c in columns},
-        in_force={r: last.value(in_force.table, r, in_force.in_force) for r in in_force.rows},
-    )
-
-
 def _number(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, Invalid) else None
 

@@ -1,4 +1,4 @@
-"""Undo commands for the form tabs: field edits (keystrokes merged), subsection lists, reviews."""
+"""Undo commands for the form tabs: field edits (keystrokes merged) and subsection lists."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
 from model.field_paths import get_field, set_field
-from model.findings import Finding
-from model.report import MetaValue, Review, Subsection
-from model.reviews import mark_reviewed, unmark
+from model.report import MetaValue, Subsection
 from ui.document import ReportDocument, SwapCommand
 
 _FIELD_EDIT_ID = 0x6E62  # any constant: Qt only merges commands that share an id
@@ -68,27 +66,3 @@ class SubsectionsCommand(SwapCommand):
         subsections = cast(list[Subsection], state)
         self._document.report.narrative.section(self._section_id).subsections = copy_subsections(subsections)
         self._document.notify_changed()
-
-
-class ReviewCommand(SwapCommand):
-    """Mark a warning as reviewed with a reason (reason None: take the mark away)."""
-
-    def __init__(self, document: ReportDocument, finding: Finding, reason: str | None) -> None:
-        old = _copy_reviews(document.report.reviews)
-        if reason is not None:
-            mark_reviewed(document.report, finding, reason)
-        else:
-            unmark(document.report, finding)
-        new = _copy_reviews(document.report.reviews)
-        document.report.reviews = _copy_reviews(old)  # redo() applies it
-        super().__init__(document, old, new, "标记为已核实" if reason is not None else "取消已核实")
-
-    @override
-    def _apply(self, state: object) -> None:
-        reviews = cast(list[Review], state)
-        self._document.report.reviews = _copy_reviews(reviews)
-        self._document.notify_changed()
-
-
-def _copy_reviews(reviews: list[Review]) -> list[Review]:
-    return [Review(r.code, dict(r.location), r.reason, r.fingerprint) for r in reviews]

@@ -17,7 +17,6 @@ from model.field_paths import META
 from model.findings import Location
 from model.template import SectionKind, TableSpec, Template
 from ui.document import ReportDocument
-from ui.findings_panel import home_section
 from ui.forms.meta_form import MetaForm
 from ui.forms.narrative_form import NarrativeForm
 
@@ -76,7 +75,7 @@ class SelectsCells(Protocol):
 def tab_index(tabs: list[Tab], location: Location) -> int:
     if not tabs:
         return -1
-    section = home_section(tabs[0].template, location)
+    section = tabs[0].template.home_section(location.part_id)
     return next((i for i, tab in enumerate(tabs) if tab.section_id == section), -1)
 
 
