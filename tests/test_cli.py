@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from export import ExportOptions, read_report, write_report
+from main import main
 from model import Report, save_report
+from model.serialize import report_to_dict
 
 MAIN = str(Path(__file__).parents[1] / "main.py")
 
@@ -92,3 +97,18 @@ def test_convert_json_to_json_round_trips(report: Report, tmp_path: Path) -> Non
     result = _run("convert", source, str(target))
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8") == Path(source).read_text(encoding="utf-8")
+
+
+# --- a workbook goes through the format table like any other file (in-process) ------------------------
+
+
+def test_convert_and_check_accept_a_workbook(
+    report: Report, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = tmp_path / "年报.xlsx"
+    write_report(report, workbook, ExportOptions())
+    target = tmp_path / "年报.nianbao.json"
+    assert main(["convert", str(workbook), str(target)]) == 0
+    assert report_to_dict(read_report(target)) == report_to_dict(report)
+    assert main(["check", str(workbook)]) == 0
+    assert "0 个错误" in capsys.readouterr().out

@@ -19,6 +19,7 @@ from export import (
     NATIVE,
     PDF,
     WORD,
+    ExportOptions,
     FileFormat,
     default_file_name,
     format_of,
@@ -174,3 +175,13 @@ def test_a_failed_write_leaves_the_previous_file_intact(
         write_report(report, path, STANDARD)
     assert path.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["年报.docx"]
+
+
+# --- writing a .xlsx where it cannot be written --------------------------------------------------------
+
+
+def test_unwritable_target_gives_a_chinese_reason_and_leaves_no_file(report: Report, tmp_path: Path) -> None:
+    path = tmp_path / "missing-folder" / "r.xlsx"
+    with pytest.raises(ReportFileError, match="保存位置不存在"):
+        write_report(report, path, ExportOptions())
+    assert not path.exists()

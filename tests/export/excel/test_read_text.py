@@ -1,0 +1,76 @@
+"""export/excel/read_text.py: 基本信息 and 报告正文 read back by their labels, as a person typed and edited them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from model.checks import check
+from model.errors import ReportFileError
+from model.report import Report, Subsection
+from model.template import TEMPLATE_2021
+from tests.export.excel.workbooks import edited
+
+
+def test_a_workbook_without_its_meta_sheet_reads_with_the_default_agency_kind(report: Report, tmp_path: Path) -> None:
+    def drop_meta(workbook: openpyxl.Workbook) -> None:
+        workbook.remove(workbook[TEMPLATE_2021.meta_title])
+
+    back = edited(report, tmp_path, drop_meta)
+    assert (back.meta.agency, back.meta.year) == ("", None)
+    assert back.meta.agency_kind == TEMPLATE_2021.agency_kinds[0].id
+    assert {f.location.field for f in check(back) if f.code == "MISSING" and f.location.field} >= {"meta.agency"}
+
+
+@pytest.mark.parametrize(
+    ("year", "issued"),
+    [
+        ("2024年", "2025年1月20日"),
+        ("二〇二四年度", "二〇二五年一月二十日"),
+        ("２０２４", "2025/1/20"),
+        (2024, 20250120),  # typed into a cell without a date format: the cell holds a number
+    ],
+)
+def test_meta_typed_as_text_is_understood(report: Report, tmp_path: Path, year: object, issued: object) -> None:
+    def retype(workbook: openpyxl.Workbook) -> None:
+        sheet = workbook["基本信息"]
+        sheet["B3"] = "乡镇人民政府、街道办事处"
+        sheet["B4"] = year
+        sheet["B5"] = issued
+        sheet["B5"].number_format = "General"
+
+    back = edited(report, tmp_path, retype)
+    assert (back.meta.agency_kind, back.meta.year, back.meta.issue_date) == ("township", 2024, date(2025, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("cell", "typed", "reason"),
+    [("B4", "24年", "年度“24年”不是四位年份"), ("B5", "2025年2月30日", "成文日期“2025年2月30日”不是日期")],
+)
+def test_a_year_or_date_that_cannot_be_read_is_refused_with_the_reason(
+    report: Report, tmp_path: Path, cell: str, typed: str, reason: str
+) -> None:
+    def retype(workbook: openpyxl.Workbook) -> None:
+        workbook["基本信息"][cell] = typed
+
+    with pytest.raises(ReportFileError, match=reason):
+        edited(report, tmp_path, retype)
+
+
+def test_a_subsection_row_added_by_hand_joins_its_section(report: Report, tmp_path: Path) -> None:
+    def add_row(workbook: openpyxl.Workbook) -> None:
+        sheet = workbook["报告正文"]
+        row = next(
+            r for r in range(1, 40) if sheet.cell(r, 1).value == "（二）" and sheet.cell(r, 2).value == "改进情况"
+        )
+        sheet.insert_rows(row + 1)
+        sheet.cell(row + 1, 1, "（三）")
+        sheet.cell(row + 1, 2, "下一步打算")
+        sheet.cell(row + 1, 3, "继续做好公开工作。")
+
+    back = edited(report, tmp_path, add_row)
+    assert back.narrative.section("problems").subsections[-1] == Subsection("下一步打算", "继续做好公开工作。")
+    assert back.narrative.section("other") == report.narrative.section("other")
