@@ -23,7 +23,7 @@ from model.field_paths import (
     text_path,
 )
 from model.report import Meta, MetaValue, Narrative, NarrativeSection, Previous, Report, Review, Subsection
-from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, MetaId, Placement, TableSpec, Template
+from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, Placement, TableSpec, Template
 from model.values import CellValue, Invalid, coerce_file_value, format_amount
 
 FORMAT_NAME = "gov-info-annual-report"
@@ -141,7 +141,7 @@ def _previous(raw: object) -> Previous | None:
     carried = _expect(data.get("carried_forward", {}), dict, "previous.carried_forward", "对象")
     in_force = _expect(data.get("in_force", {}), dict, "previous.in_force", "对象")
     return Previous(
-        year=_year(data.get(MetaId.YEAR), "previous.year"),  # last year's meta.year
+        year=_year(data.get("year"), "previous.year"),
         carried_forward={k: coerce_file_value(v, CellKind.COUNT) for k, v in carried.items()},
         in_force={k: coerce_file_value(v, CellKind.COUNT) for k, v in in_force.items()},
     )
@@ -256,7 +256,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     if report.previous is not None:
         previous = report.previous
         data["previous"] = {
-            MetaId.YEAR: previous.year,
+            "year": previous.year,
             "carried_forward": {k: _json_value(v) for k, v in previous.carried_forward.items()},
             "in_force": {k: _json_value(v) for k, v in previous.in_force.items()},
         }

@@ -32,6 +32,14 @@ from ui.forms.editors import LAST_REPORT_YEAR
 OPEN_FILTER = ";;".join([*(f.dialog_filter for f in FORMATS if f.reads), "所有文件 (*)"])
 
 
+def _carried_over(template: Template) -> str:
+    """What a report started from last year's is given: “二、上年结转…”和“现行有效件数”."""
+    table, row = template.roles.carry_to
+    in_force = template.roles.in_force
+    column = template.table(in_force.table).block_of(in_force.rows[0]).column(in_force.in_force)
+    return f"“{template.table(table).row(row).label}”和“{column.label}”"
+
+
 class NewReportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, template: Template = TEMPLATE_2021, folder: str = "") -> None:
         super().__init__(parent)
@@ -47,7 +55,7 @@ class NewReportDialog(QDialog):
         self.year.setRange(template.first_year, LAST_REPORT_YEAR)
         self.year.setValue(date.today().year - 1)  # in January one writes last year's report
         self.from_last_year = QCheckBox("以上年报告为基础(&L)")
-        self.from_last_year.setToolTip("沿用上年报告的机关信息和正文，自动填入“上年结转”和“现行有效件数”")
+        self.from_last_year.setToolTip(f"沿用上年报告的机关信息和正文，自动填入{_carried_over(template)}")
         self.last_year_path = QLineEdit()
         self.last_year_path.setPlaceholderText("上年的年报文件（.nianbao.json，也可以是 Word 或 Excel 文件）")
         browse = QPushButton("浏览(&B)…")

@@ -27,11 +27,12 @@ from export.fonts import (
 )
 from export.page_design import STANDARD
 from export.pdf.face import FastTTFont
+from model.template import TEMPLATE_2021
 
 CID_FALLBACK = "STSong-Light"
 # A font that lacks any of these cannot set a report (the title's own words, brackets, quotes, dash).
 _STANDARD_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING2)  # where the 公文 fonts differ
-_PROBE = "政府信息公开工作年度报告申请人情况（）、“”—。，０123"
+_PROBE = TEMPLATE_2021.title_suffix + "（）、“”—。，０123"
 
 
 @dataclass(frozen=True)

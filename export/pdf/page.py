@@ -20,10 +20,11 @@ from export.page_design import (
     page_number_text,
 )
 from export.pdf.fonts import PdfFonts
+from model.about import APP_NAME, APP_VERSION
 from model.report import Report
 
 PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704 7.5: the page number's top edge 7 mm below the text block
-CREATOR = "政府信息公开工作年度报告编写工具"
+CREATOR = f"{APP_NAME} {APP_VERSION}"
 
 
 def page_template(buffer: io.BytesIO, report: Report, fonts: PdfFonts) -> BaseDocTemplate:

@@ -128,7 +128,8 @@ def _narrative(collected: _Collected, title_lines: int, template: Template) -> N
 def import_visible_content(document: Document, template: Template = TEMPLATE_2021) -> Report:
     collected = _collect(document, template)
     if not collected.grids:
-        raise ReportFileError("文档中没有找到年报的统计表（主动公开、依申请公开、行政复议和诉讼），无法导入")
+        tables = "、".join(s.short_title for s in template.sections if s.kind is SectionKind.TABLE)
+        raise ReportFileError(f"文档中没有找到年报的统计表（{tables}），无法导入")
     agency, year, used = _title(collected.head, template)
     meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
     _signature(collected.last, meta)
