@@ -3,4 +3,3 @@
 APP_ID = "nianbao"
 APP_NAME = "政府信息公开年报编写"
 APP_VERSION = "0.1.0"
-ORGANIZATION = "nianbao"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from export import NATIVE, format_of, read_report
 from model import TEMPLATE_2021, ReportFileError
+from model.about import APP_ID
 from model.dates import chinese_date
 from ui import automation
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
@@ -32,8 +33,8 @@ def create_application(argv: list[str]) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication(["nianbao", *argv])
-    app.setApplicationName("nianbao")
+    app = QApplication([APP_ID, *argv])
+    app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(TEMPLATE_2021.title_suffix)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     _install_translations(app)

@@ -15,7 +15,17 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 from typing_extensions import override
 
 from export import NATIVE, default_file_name, format_of, read_report
-from model import Finding, Location, Report, ReportFileError, Severity, Template, count_by_severity, save_report
+from model import (
+    TEMPLATE_2021,
+    Finding,
+    Location,
+    Report,
+    ReportFileError,
+    Severity,
+    Template,
+    count_by_severity,
+    save_report,
+)
 from model.about import APP_NAME, APP_VERSION
 from model.report import Meta
 from ui.autosave import Autosaver
@@ -116,7 +126,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("视图(&V)")
         self.tab_actions: list[QAction] = []
-        for number in range(1, 8):
+        for number in range(1, len(TEMPLATE_2021.sections) + 2):  # the meta fields' tab, then one per section
             action = self._action(f"第 {number} 页", partial(self.show_tab, number - 1), f"Ctrl+{number}")
             self.tab_actions.append(action)
             view_menu.addAction(action)

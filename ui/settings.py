@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from model.about import APP_ID
+
 DATA_DIR_VARIABLE = "NIANBAO_DATA_DIR"
 MAX_RECENT = 8
 
@@ -20,7 +22,7 @@ def data_dir() -> Path:
     else:
         from platformdirs import user_data_dir
 
-        folder = Path(user_data_dir("nianbao", appauthor=False))
+        folder = Path(user_data_dir(APP_ID, appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -180,7 +180,7 @@ _NO_DATE = QDate(2000, 1, 1)
 
 
 class FieldDateEdit(QDateEdit):
-    """成文日期 with a calendar; the minimum date is shown blank and means not filled in."""
+    """A date (成文日期) with a calendar; the minimum date is shown blank and means not filled in."""
 
     def __init__(self, binding: FieldBinding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,7 +204,7 @@ class FieldDateEdit(QDateEdit):
             self.binding.updating = True
             self.setDate(shown)
             self.binding.updating = False
-        if shown == _NO_DATE:  # open the calendar where a 成文日期 usually is, not in the year 2000
+        if shown == _NO_DATE:  # open the calendar where a report's dates fall, not in the year 2000
             year = self.binding.document.report.meta.year
             if year is not None:
                 self.calendarWidget().setCurrentPage(year + 1, 1)
