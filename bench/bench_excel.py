@@ -9,6 +9,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -17,11 +18,11 @@ from export import ExportOptions, read_report, write_report
 from tests.factories import consistent_report
 
 
-def median_ms(action: object, runs: int) -> float:
+def median_ms(action: Callable[[], object], runs: int) -> float:
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
-        action()  # type: ignore[operator]
+        action()
         timings.append((time.perf_counter() - start) * 1000)
     return statistics.median(timings)
 

@@ -9,6 +9,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -19,11 +20,11 @@ from tests.factories import consistent_report
 RUNS = 20
 
 
-def _median_ms(action: object) -> float:
+def _median_ms(action: Callable[[], object]) -> float:
     timings = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        action()  # type: ignore[operator]
+        action()
         timings.append((time.perf_counter() - start) * 1000)
     return statistics.median(timings)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from export.zipguard import check_package
 from model.errors import ReportFileError
@@ -65,15 +66,14 @@ def _opened(data: bytes, *, values: bool) -> Iterator[Workbook]:
         workbook.close()
 
 
-def _sheet_cells(sheet: object, *, values: bool) -> dict[Position, Entry]:
+def _sheet_cells(sheet: ReadOnlyWorksheet, *, values: bool) -> dict[Position, Entry]:
     cells: dict[Position, Entry] = {}
-    for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):  # type: ignore[attr-defined]
+    for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):
         for cell in row:
-            value = getattr(cell, "value", None)
-            if value is None or value == "":
+            if cell.value is None or cell.value == "":  # EmptyCell too: what a read-only sheet leaves out
                 continue
-            is_formula = not values and getattr(cell, "data_type", "") == "f"
-            cells[(cell.row, cell.column)] = Entry(value, is_formula)
+            is_formula = not values and cell.data_type == "f"
+            cells[(cell.row, cell.column)] = Entry(cell.value, is_formula)
     return cells
 
 
