@@ -27,7 +27,7 @@ MIN_LABELS_FOUND = 0.5  # of a table's labels, for its sheet to count as that ta
 
 
 @dataclass(frozen=True)
-class Placement:
+class TablePlacement:
     sheet: SheetCells
     origin: Position  # the sheet position of the layout's row 0, column 0
     votes: int
@@ -69,7 +69,7 @@ def _found_row(sheet: SheetCells, label: LayoutCell, expected: Position) -> int 
     return min(rows, key=lambda r: abs(r - expected[0])) if rows else None
 
 
-def _row_map(table: TableSpec, placement: Placement) -> dict[int, int]:
+def _row_map(table: TableSpec, placement: TablePlacement) -> dict[int, int]:
     """Layout row → sheet row, following rows a person inserted or deleted inside the table.
 
     Each labelled row is found by its label; a row without one (a header) moves with the next
@@ -92,13 +92,13 @@ def _row_map(table: TableSpec, placement: Placement) -> dict[int, int]:
     return mapped
 
 
-def locate_table(table: TableSpec, sheets: list[SheetCells]) -> Placement | None:
+def locate_table(table: TableSpec, sheets: list[SheetCells]) -> TablePlacement | None:
     labels = _labels(table)
-    best: Placement | None = None
+    best: TablePlacement | None = None
     for sheet in sheets:
         found = _best_origin(sheet, labels)
         if found is not None and (best is None or found[1] > best.votes):
-            best = Placement(sheet, found[0], found[1])
+            best = TablePlacement(sheet, found[0], found[1])
     if best is None or best.votes < max(2, len(labels) * MIN_LABELS_FOUND):
         return None
     return replace(best, rows=_row_map(table, best))
@@ -130,7 +130,7 @@ def _cell_value(entry: Entry | None, kind: CellKind, is_total: bool, cached: obj
     return coerce_file_value(entry.value, kind)
 
 
-def _read_cells(report: Report, table: TableSpec, placement: Placement, cached: CachedValues) -> None:
+def _read_cells(report: Report, table: TableSpec, placement: TablePlacement, cached: CachedValues) -> None:
     for cell in table_layout(table).data_cells():
         assert cell.ref is not None
         row_id, column_id = cell.ref
@@ -150,7 +150,7 @@ def _label_ids(table: TableSpec) -> dict[str, str]:
     return ids
 
 
-def _changed_labels(table: TableSpec, placement: Placement) -> dict[str, str]:
+def _changed_labels(table: TableSpec, placement: TablePlacement) -> dict[str, str]:
     ids = _label_ids(table)
     changed: dict[str, str] = {}
     for cell in _labels(table):

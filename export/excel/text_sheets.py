@@ -1,6 +1,6 @@
 """The 基本信息 sheet (meta fields) and the 报告正文 sheet (the narrative), written label beside value.
 
-Both are read back by label (see excel_read_text), so the labels here come from the template and
+Both are read back by label (export.excel.read_text), so the labels here come from the template and
 the rows may be moved or the sheets reordered without losing anything.
 """
 

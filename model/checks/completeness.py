@@ -12,7 +12,7 @@ from model.template import MetaId, column_title, row_title
 
 
 def check_required_meta(report: Report) -> list[Finding]:
-    """MISSING for an empty agency name, year or issue date."""
+    """MISSING for a required meta field left empty (机关名称, 年度, 成文日期 in the 2021 format)."""
     findings = []
     title = report.template.meta_title
     for spec in report.template.meta_fields:
