@@ -147,7 +147,7 @@ def test_importing_export_or_using_the_report_file_loads_no_exporter(tmp_path: P
     assert result.stdout.strip() == "[]"
 
 
-# --- the file name proposed, and writing a .docx where it cannot be written -------------------------------
+# --- the file name proposed; a .docx, .xlsx or .pdf written where it cannot be ----------------------------
 
 
 def test_default_file_name_is_the_report_title() -> None:
@@ -177,11 +177,30 @@ def test_a_failed_write_leaves_the_previous_file_intact(
     assert [p.name for p in tmp_path.iterdir()] == ["年报.docx"]
 
 
-# --- writing a .xlsx where it cannot be written --------------------------------------------------------
-
-
 def test_unwritable_target_gives_a_chinese_reason_and_leaves_no_file(report: Report, tmp_path: Path) -> None:
     path = tmp_path / "missing-folder" / "r.xlsx"
     with pytest.raises(ReportFileError, match="保存位置不存在"):
         write_report(report, path, ExportOptions())
     assert not path.exists()
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ReportFileError, match="保存位置不存在"):
+        write_report(consistent_report(), tmp_path / "无此文件夹" / "r.pdf", ExportOptions())
+
+
+def test_file_held_open_elsewhere_leaves_the_previous_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "r.pdf"
+    target.write_bytes(b"previous")
+
+    def locked(source: object, destination: object) -> None:
+        raise PermissionError(13, "Permission denied")  # what Windows says when Acrobat holds the file
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ReportFileError, match="没有权限写入") as caught:
+        write_report(consistent_report(), target, ExportOptions())
+    assert "r.pdf" in str(caught.value)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
