@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from export.formats import ExportOptions
-from export.pdf.fonts import pdf_fonts
+from export.pdf.embedding import pdf_fonts
 from export.pdf.page import page_template
 from export.pdf.story import build_story
 from model.report import Report

@@ -19,7 +19,7 @@ from export.page_design import (
     SIZE_4,
     page_number_text,
 )
-from export.pdf.fonts import PdfFonts
+from export.pdf.embedding import PdfFonts
 from model.about import APP_NAME, APP_VERSION
 from model.report import Report
 

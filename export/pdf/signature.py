@@ -17,7 +17,7 @@ from typing_extensions import override
 
 from export.fonts import FontRole
 from export.page_design import BODY_LINE_PITCH_PT, SEAL_LABEL, SIGNER_LABEL, SIZE_3
-from export.pdf.fonts import PdfFonts
+from export.pdf.embedding import PdfFonts
 from model.dates import chinese_date
 from model.report import Report
 

@@ -17,7 +17,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from export.fonts import FontRole
 from export.page_design import BODY_LINE_PITCH_PT, FIRST_LINE_INDENT_CHARS, SIZE_2, SIZE_3
-from export.pdf.fonts import PdfFonts
+from export.pdf.embedding import PdfFonts
 from export.pdf.signature import signature_block
 from export.pdf.tables import build_table
 from model.numerals import subsection_number

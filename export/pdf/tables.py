@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from export.fonts import FontRole
 from export.page_design import SIZE_5, SIZE_SMALL_5
-from export.pdf.fonts import PdfFonts
+from export.pdf.embedding import PdfFonts
 from model.layout import CellRole, LayoutCell, TableLayout, table_layout
 from model.numerals import ordinal
 from model.report import Report

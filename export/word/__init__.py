@@ -16,9 +16,9 @@ from pathlib import Path
 
 from export.fonts import resolve_scheme
 from export.formats import ExportOptions
-from export.word.body import open_document
 from export.word.document import build_document
 from export.word.embedded import embed_report, embedded_report, visible_fingerprint
+from export.word.read_body import open_document
 from export.word.read_text import import_visible_content
 from model.report import Report
 

@@ -17,7 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from export.word.body import all_paragraph_texts
+from export.word.read_body import all_paragraph_texts
 from model.errors import ReportFileError
 from model.files import parse_report_json, report_json
 from model.report import Report

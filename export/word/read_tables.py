@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from export.label_matching import best_match, differs
-from export.word.body import Grid, GridCell
+from export.word.read_body import Grid, GridCell
 from model.labels import collapse_spaces, forgiving_key
 from model.template import BlockSpec, ColumnSpec, Orientation, TableSpec, Template
 from model.values import CellValue, coerce_file_value, is_blank_text, normalize_number_text

@@ -9,7 +9,7 @@ from docx.document import Document
 
 from export.label_matching import similarity
 from export.page_design import SIGNER_LABEL
-from export.word.body import Grid, Paragraph, body_items
+from export.word.read_body import Grid, Paragraph, body_items
 from export.word.read_tables import classify, concatenate, read_table
 from model.dates import YEAR_PATTERN, parse_date, parse_year
 from model.errors import ReportFileError

@@ -2,7 +2,7 @@
 and the font files that may serve each part of the page, best first.
 
 Font folders are tmp folders holding fake font files: only their names matter here (whether a file
-really is a usable font is export/pdf/fonts.py's business, tested in tests/export/pdf/test_fonts.py).
+really is a usable font is export/pdf/embedding.py's business, tested in tests/export/pdf/test_embedding.py).
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ import pytest
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from export.pdf.embedding import pdf_fonts
 from export.pdf.face import FastFace, FastTTFont
-from export.pdf.fonts import pdf_fonts
 
 VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # shipped with reportlab: always there
 SAME_AS_REPORTLAB = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from export import PDF, ExportOptions, write_report
-from export.pdf.fonts import pdf_fonts
+from export.pdf.embedding import pdf_fonts
 from model.report import Report, Subsection
 from tests.export.pdf.poppler import _poppler, needs_poppler
 from tests.factories import consistent_report

@@ -27,7 +27,7 @@ from reportlab.platypus import Frame, Paragraph, Spacer
 
 from export.fonts import FontRole
 from export.page_design import BODY_LINE_PITCH_PT, SEAL_LABEL, SIGNER_LABEL, SIZE_3
-from export.pdf.fonts import CID_FALLBACK, PdfFonts, pdf_fonts
+from export.pdf.embedding import CID_FALLBACK, PdfFonts, pdf_fonts
 from export.pdf.signature import BLANK_DATE, SEAL_DIAMETER_MM, SignatureAndSeal, signature_block
 from model.report import Report
 from tests.factories import consistent_report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from export.pdf.fonts import pdf_fonts
+from export.pdf.embedding import pdf_fonts
 from export.pdf.tables import build_table, header_lines
 from model.layout import table_layout
 from model.numerals import chinese_numeral

@@ -3,7 +3,7 @@
 Column widths fill the text block (equal columns for tables 2 and 4; narrow group labels, a wide leaf
 label and equal number columns for table 3); merges come from the layout (gridSpan across, vMerge down
 with empty continuations); header rows repeat on every page and no row splits; labels are verbatim,
-numbers centred, single-row labels left-aligned. Read back with export/word/body.py, every table is the
+numbers centred, single-row labels left-aligned. Read back with export/word/read_body.py, every table is the
 layout's grid again.
 """
 
@@ -18,8 +18,8 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from export.page_design import MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_WIDTH_MM
-from export.word.body import table_grid
 from export.word.ooxml import mm_twips
+from export.word.read_body import table_grid
 from export.word.tables import (
     DATA_COLUMN_MM,
     OUTER_ROW_HEADER_MM,

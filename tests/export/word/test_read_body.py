@@ -1,4 +1,4 @@
-"""export/word/body.py: walking what a .docx shows: paragraph text as a reader sees it (runs joined, tabs
+"""export/word/read_body.py: walking what a .docx shows: paragraph text as a reader sees it (runs joined, tabs
 and line breaks kept, deletions and field codes left out), the body's paragraphs and tables in order
 (content controls opened up), and each table as a grid in which merged cells (gridSpan across, vMerge
 down, gridBefore) repeat their text and share one origin.
@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from export.word.body import (
+from export.word.read_body import (
     GridCell,
     Paragraph,
     Table,

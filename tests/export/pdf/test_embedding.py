@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import export.pdf.fonts
+import export.pdf.embedding
 from export import PDF, ExportOptions
 from export.fonts import FontRole, font_candidates, standard_fonts_installed
 from export.page_design import STANDARD, WINDOWS
 from export.pdf import fonts_embedded
-from export.pdf.fonts import CID_FALLBACK, PdfFonts, pdf_fonts
+from export.pdf.embedding import CID_FALLBACK, PdfFonts, pdf_fonts
 from tests.factories import consistent_report
 
 WINDOWS_FONTS = {n: Path("C:/Windows/Fonts") / n for n in ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simhei.ttf")}
@@ -77,7 +77,7 @@ def test_linux_fonts_serve_where_windows_fonts_are_missing(role: FontRole, expec
 @pytest.fixture
 def no_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A computer without any TrueType CJK font."""
-    monkeypatch.setattr(export.pdf.fonts, "installed_font_files", dict)
+    monkeypatch.setattr(export.pdf.embedding, "installed_font_files", dict)
     pdf_fonts.cache_clear()
     yield
     pdf_fonts.cache_clear()
@@ -98,7 +98,7 @@ def test_without_cjk_fonts_the_pdf_uses_stsong_and_says_so(tmp_path: Path) -> No
 def test_unusable_font_files_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "simfang.ttf"
     broken.write_bytes(b"not a font at all")
-    monkeypatch.setattr(export.pdf.fonts, "installed_font_files", lambda: {"simfang.ttf": broken})
+    monkeypatch.setattr(export.pdf.embedding, "installed_font_files", lambda: {"simfang.ttf": broken})
     pdf_fonts.cache_clear()
     try:
         assert not pdf_fonts("windows").embedded
