@@ -27,8 +27,3 @@ def render(report: Report, options: ExportOptions) -> bytes:
 def notice(options: ExportOptions) -> str | None:
     """What the user should be told about the PDF's fonts (e.g. none could be embedded), or None."""
     return pdf_fonts(options.font_scheme).notice
-
-
-def fonts_embedded(options: ExportOptions) -> bool:
-    """False when no TrueType CJK font was found and the PDF relies on the reader's fonts."""
-    return pdf_fonts(options.font_scheme).embedded

@@ -97,7 +97,7 @@ def without_totals_equal_to_their_sums(report: Report) -> Report:
     return report
 
 
-def test_export_through_the_registry_writes_a_workbook(report: Report, tmp_path: Path) -> None:
+def test_export_by_suffix_writes_a_workbook(report: Report, tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
     write_report(report, path)
     assert openpyxl.load_workbook(path).sheetnames[0] == "基本信息"

@@ -11,7 +11,6 @@ import export.pdf.embedding
 from export import PDF, ExportOptions
 from export.fonts import FontRole, font_candidates, standard_fonts_installed
 from export.page_design import STANDARD, WINDOWS
-from export.pdf import fonts_embedded
 from export.pdf.embedding import CID_FALLBACK, PdfFonts, pdf_fonts
 from tests.factories import consistent_report
 
@@ -86,7 +85,7 @@ def no_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.mark.usefixtures("no_fonts")
 def test_without_cjk_fonts_the_pdf_uses_stsong_and_says_so(tmp_path: Path) -> None:
     options = ExportOptions()
-    assert not fonts_embedded(options)
+    assert not pdf_fonts(options.font_scheme).embedded
     notice = PDF.notice(options)
     assert notice is not None and "未嵌入字体" in notice
     data = PDF.render(consistent_report(), options)

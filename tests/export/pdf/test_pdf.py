@@ -42,7 +42,7 @@ def _long_report(printed: str, distinct_characters: int) -> Report:
     return report
 
 
-def test_export_through_the_registry_by_extension(tmp_path: Path) -> None:
+def test_export_by_suffix_writes_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "报告.pdf"
     write_report(consistent_report(), path)
     assert path.read_bytes().startswith(b"%PDF-")
