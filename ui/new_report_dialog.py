@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from export import FORMATS, read_report
-from model.carry import start_next_year
-from model.errors import ReportFileError
+from model import ReportFileError, start_next_year
 from model.report import Meta, Report
 from model.template import TEMPLATE_2021, MetaId, Template
 from ui.forms.editors import LAST_REPORT_YEAR
