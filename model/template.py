@@ -270,14 +270,22 @@ class Template:
         return self._by_id[section_id]
 
     def agency_kind(self, kind_id: str) -> AgencyKindSpec:
-        return {k.id: k for k in self.agency_kinds}[kind_id]
+        return self._kinds_by_id[kind_id]
 
     def meta_field(self, field_id: str) -> MetaFieldSpec:
-        return {f.id: f for f in self.meta_fields}[field_id]
+        return self._fields_by_id[field_id]
 
     @cached_property
     def _by_id(self) -> dict[str, SectionSpec]:
         return {s.id: s for s in self.sections}
+
+    @cached_property
+    def _kinds_by_id(self) -> dict[str, AgencyKindSpec]:
+        return {k.id: k for k in self.agency_kinds}
+
+    @cached_property
+    def _fields_by_id(self) -> dict[str, MetaFieldSpec]:
+        return {f.id: f for f in self.meta_fields}
 
     def agency_kind_of(self, agency: str) -> str:
         """The kind an agency's name says it is, by the longest ending that matches (某镇人民政府 is a
@@ -287,9 +295,16 @@ class Template:
 
     def texts_at(self, section_id: str, placement: Placement) -> tuple[TextPartSpec, ...]:
         """The report-level texts printed and edited with a section, before or after it."""
-        return tuple(t for t in self.texts if t.home == section_id and t.placement is placement)
+        return self._texts_by_place.get((section_id, placement), ())
 
-    @property
+    @cached_property
+    def _texts_by_place(self) -> dict[tuple[str, Placement], tuple[TextPartSpec, ...]]:
+        places: dict[tuple[str, Placement], tuple[TextPartSpec, ...]] = {}
+        for text in self.texts:
+            places[(text.home, text.placement)] = (*places.get((text.home, text.placement), ()), text)
+        return places
+
+    @cached_property
     def narrative_sections(self) -> tuple[SectionSpec, ...]:
         return tuple(s for s in self.sections if s.kind is SectionKind.NARRATIVE)
 
