@@ -28,8 +28,12 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from model.dates import parse_date, parse_year
+from model.field_paths import PathKind, parse
 from model.files import write_atomically
+from model.report import MetaValue, Report
 from model.serialize import report_to_dict
+from model.template import FieldKind
 from model.values import parse_cell
 from ui.autosave import Recovery
 from ui.forms.editors import FieldBinding
@@ -79,4 +83,18 @@ def _apply_edit(window: MainWindow, edit: dict[str, Any]) -> None:
         kind = document.report.template.table(table_id).block_of(row_id).column(column_id).kind
         document.set_cells(table_id, [(row_id, column_id, parse_cell(edit["value"], kind))])
     else:
-        FieldBinding(document, edit["field"], edit["field"]).push(edit["value"])
+        path = edit["field"]
+        FieldBinding(document, path, path).push(_typed(document.report, path, edit["value"]))
+
+
+def _typed(report: Report, path: str, text: str) -> MetaValue:
+    """A field's text as its editor would store it: a year or a date as one, other fields as text."""
+    parsed = parse(path)
+    if parsed is None or parsed.kind is not PathKind.META:
+        return text
+    kind = report.template.meta_field(parsed.key).kind
+    if kind is FieldKind.YEAR:
+        return parse_year(text)
+    if kind is FieldKind.DATE:
+        return parse_date(text)
+    return text

@@ -145,13 +145,6 @@ def test_a_cell_edit_is_parsed_as_the_grid_parses_typing_and_is_one_undo_step(
     assert report.stored(table, row, column) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/automation.py _apply_edit: a field edit pushes the script's text as it is, so meta.year '2025' "
-    "is stored as the string '2025' and meta.issue_date as unparsed text, where the form's YearSpinBox and "
-    "FieldDateEdit push an int and a date; the checker then skips the date rules (no DATE_EARLY) and the state "
-    "file's report breaks the file contract (an issue_date that load_report refuses)",
-)
 @pytest.mark.parametrize(
     ("path", "typed", "value"),
     [("meta.year", "2025", 2025), ("meta.issue_date", "2025-01-20", date(2025, 1, 20))],
