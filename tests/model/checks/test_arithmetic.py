@@ -5,55 +5,55 @@ from __future__ import annotations
 import pytest
 
 from model.checks import check
-from model.findings import Location, Severity
+from model.findings import Location
 from model.report import Report
 from model.values import Invalid
-from tests.model.checks.changes import APPS, Change, _cell
+from tests.model.checks.changes import APPS, Case, _cell, assert_found_at, assert_messages_in_chinese
 
-CASES: list[tuple[str, Change, str, Location]] = [
-    (
+CASES: list[Case] = [
+    Case(
         "a row's 总计 typed wrong",
         _cell(APPS, "new_received", "total", 10),
         "ROW_TOTAL",
         Location(APPS, "new_received", "total"),
     ),
-    (
+    Case(
         "a table 4 group's 总计 typed wrong",
         _cell("review_litigation", "review", "total", 3),
         "ROW_TOTAL",
         Location("review_litigation", "review", "total"),
     ),
-    (
+    Case(
         "（七）总计 typed wrong",
         _cell(APPS, "results_total", "natural_person", 99),
         "RESULTS_TOTAL",
         Location(APPS, "results_total", "natural_person"),
     ),
-    (
+    Case(
         "one more application answered than received",
         _cell(APPS, "disclosed", "research", 1),
         "BALANCE",
         Location(APPS, "carried_forward", "research"),
     ),
-    (
+    Case(
         "a negative count",
         _cell("active_disclosure", "administrative_license", "decisions", -1),
         "NEGATIVE",
         Location("active_disclosure", "administrative_license", "decisions"),
     ),
-    (
+    Case(
         "a word in a count cell",
         _cell(APPS, "disclosed", "natural_person", Invalid("五")),
         "NOT_INTEGER",
         Location(APPS, "disclosed", "natural_person"),
     ),
-    (
+    Case(
         "a fraction in a count cell",
         _cell(APPS, "disclosed", "natural_person", Invalid("2.5")),
         "NOT_INTEGER",
         Location(APPS, "disclosed", "natural_person"),
     ),
-    (
+    Case(
         "a word in the fee",
         _cell("active_disclosure", "administrative_fees", "amount", Invalid("无")),
         "NOT_NUMBER",
@@ -62,22 +62,14 @@ CASES: list[tuple[str, Change, str, Location]] = [
 ]
 
 
-@pytest.mark.parametrize(("scenario", "change", "code", "location"), CASES, ids=[c[0] for c in CASES])
-def test_one_change_gives_the_finding_at_its_location(
-    report: Report, scenario: str, change: Change, code: str, location: Location
-) -> None:
-    change(report)
-    findings = check(report)
-    assert (code, location) in {(f.code, f.location) for f in findings}, findings
+@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
+def test_one_change_gives_the_finding_at_its_location(report: Report, case: Case) -> None:
+    assert_found_at(report, case)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_every_message_is_chinese_and_names_something(report: Report, case: tuple[str, Change, str, Location]) -> None:
-    _, change, _, _ = case
-    change(report)
-    for finding in check(report):
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in finding.message)
-        assert finding.severity in (Severity.ERROR, Severity.WARNING)
+@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
+def test_every_message_is_chinese_and_names_something(report: Report, case: Case) -> None:
+    assert_messages_in_chinese(report, case)
 
 
 def test_balance_message_names_column_rows_and_numbers(report: Report) -> None:

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from model.checks import check
-from model.findings import Location, Severity
+from model.findings import Location
 from model.report import Report
-from tests.model.checks.changes import APPS, Change, _cell
+from tests.model.checks.changes import APPS, Case, Change, _cell, assert_found_at, assert_messages_in_chinese
 
 
 def _meta(**values: object) -> Change:
@@ -25,43 +25,35 @@ def _clear_other(r: Report) -> None:
     r.narrative.section("other").subsections = []
 
 
-CASES: list[tuple[str, Change, str, Location]] = [
-    ("no agency", _meta(agency=" "), "MISSING", Location(field="meta.agency")),
-    ("no year", _meta(year=None), "MISSING", Location(field="meta.year")),
-    ("no issue date", _meta(issue_date=None), "MISSING", Location(field="meta.issue_date")),
-    (
+CASES: list[Case] = [
+    Case("no agency", _meta(agency=" "), "MISSING", Location(field="meta.agency")),
+    Case("no year", _meta(year=None), "MISSING", Location(field="meta.year")),
+    Case("no issue date", _meta(issue_date=None), "MISSING", Location(field="meta.issue_date")),
+    Case(
         "a cell not filled in",
         _cell(APPS, "withheld_state_secret", "legal_service", None),
         "MISSING",
         Location(APPS, "withheld_state_secret", "legal_service"),
     ),
-    ("issued after 31 January", _meta(issue_date=date(2025, 2, 1)), "DATE_LATE", Location(field="meta.issue_date")),
-    (
+    Case("issued after 31 January", _meta(issue_date=date(2025, 2, 1)), "DATE_LATE", Location(field="meta.issue_date")),
+    Case(
         "issued in the report year",
         _meta(issue_date=date(2024, 12, 31)),
         "DATE_EARLY",
         Location(field="meta.issue_date"),
     ),
-    ("六 empty", _clear_other, "EMPTY_SECTION", Location(field="narrative.other.intro")),
+    Case("六 empty", _clear_other, "EMPTY_SECTION", Location(field="narrative.other.intro")),
 ]
 
 
-@pytest.mark.parametrize(("scenario", "change", "code", "location"), CASES, ids=[c[0] for c in CASES])
-def test_one_change_gives_the_finding_at_its_location(
-    report: Report, scenario: str, change: Change, code: str, location: Location
-) -> None:
-    change(report)
-    findings = check(report)
-    assert (code, location) in {(f.code, f.location) for f in findings}, findings
+@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
+def test_one_change_gives_the_finding_at_its_location(report: Report, case: Case) -> None:
+    assert_found_at(report, case)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_every_message_is_chinese_and_names_something(report: Report, case: tuple[str, Change, str, Location]) -> None:
-    _, change, _, _ = case
-    change(report)
-    for finding in check(report):
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in finding.message)
-        assert finding.severity in (Severity.ERROR, Severity.WARNING)
+@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
+def test_every_message_is_chinese_and_names_something(report: Report, case: Case) -> None:
+    assert_messages_in_chinese(report, case)
 
 
 def test_absent_totals_are_computed_not_missing(report: Report) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from model.checks import check
-from model.findings import Location, Severity
+from model.findings import Location
 from model.report import Previous, Report
 from tests.factories import consistent_report
-from tests.model.checks.changes import APPS, Change
+from tests.model.checks.changes import APPS, Case, Change, assert_found_at, assert_messages_in_chinese
 
 
 def _previous(**values: object) -> Change:
@@ -18,14 +18,14 @@ def _previous(**values: object) -> Change:
     return change
 
 
-CASES: list[tuple[str, Change, str, Location]] = [
-    (
+CASES: list[Case] = [
+    Case(
         "last year's carry-forward differs",
         _previous(carried_forward={"natural_person": 2}),
         "CARRY_OVER",
         Location(APPS, "carried_over", "natural_person"),
     ),
-    (
+    Case(
         "in force does not follow from last year",
         _previous(in_force={"normative_documents": 1}),
         "IN_FORCE_DRIFT",
@@ -34,22 +34,14 @@ CASES: list[tuple[str, Change, str, Location]] = [
 ]
 
 
-@pytest.mark.parametrize(("scenario", "change", "code", "location"), CASES, ids=[c[0] for c in CASES])
-def test_one_change_gives_the_finding_at_its_location(
-    report: Report, scenario: str, change: Change, code: str, location: Location
-) -> None:
-    change(report)
-    findings = check(report)
-    assert (code, location) in {(f.code, f.location) for f in findings}, findings
+@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
+def test_one_change_gives_the_finding_at_its_location(report: Report, case: Case) -> None:
+    assert_found_at(report, case)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_every_message_is_chinese_and_names_something(report: Report, case: tuple[str, Change, str, Location]) -> None:
-    _, change, _, _ = case
-    change(report)
-    for finding in check(report):
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in finding.message)
-        assert finding.severity in (Severity.ERROR, Severity.WARNING)
+@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
+def test_every_message_is_chinese_and_names_something(report: Report, case: Case) -> None:
+    assert_messages_in_chinese(report, case)
 
 
 def test_last_year_report_overrides_recorded_previous(report: Report) -> None:
