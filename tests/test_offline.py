@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,25 +13,8 @@ from pytestqt.qtbot import QtBot
 from export import FORMATS, ExportOptions, read_report, write_report
 from model import check
 from model.about import APP_VERSION
+from tests.conftest import NetworkUsed
 from tests.factories import consistent_report
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Any attempt to open, connect or resolve raises (Qt's own networking goes through the OS too)."""
-
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise NetworkUsed("network use attempted")
-
-    for name in ("connect", "connect_ex", "bind", "sendto"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    yield
 
 
 def test_the_whole_workflow_runs_with_sockets_disabled(

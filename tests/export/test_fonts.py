@@ -7,7 +7,6 @@ really is a usable font is export/pdf/embedding.py's business, tested in tests/e
 
 from __future__ import annotations
 
-import socket
 import sys
 from pathlib import Path, PurePath
 
@@ -110,14 +109,8 @@ def test_a_system_font_wins_over_a_users_copy_of_the_same_name(font_folders: lis
     assert installed_font_files() == {"simsun.ttc": font_folders[0] / "simsun.ttc"}
 
 
-def test_looking_for_fonts_never_uses_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("network use attempted")
-
-    for name in ("connect", "connect_ex", "bind", "sendto"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+@pytest.mark.usefixtures("no_network")
+def test_looking_for_fonts_never_uses_the_network() -> None:
     installed = installed_font_files()  # this machine's real font folders
     scheme = resolve_scheme("auto")
     for role in FontRole:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+import pytest
+
 from model.checks import check
 from model.findings import Location, Severity
 from model.report import Report
@@ -22,17 +24,28 @@ class Case(NamedTuple):
     location: Location
 
 
-def assert_found_at(report: Report, case: Case) -> None:
-    case.change(report)
-    findings = check(report)
-    assert (case.code, case.location) in {(f.code, f.location) for f in findings}, findings
+CaseTest = Callable[[Report, Case], None]
 
 
-def assert_messages_in_chinese(report: Report, case: Case) -> None:
-    case.change(report)
-    for finding in check(report):
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in finding.message)
-        assert finding.severity in (Severity.ERROR, Severity.WARNING)
+def case_tests(cases: list[Case]) -> tuple[CaseTest, CaseTest]:
+    """The two tests every rule module runs over its cases, parametrized by them: a module binds
+    them to its own test names, so each rule's cases stay in its own test module."""
+    over_cases = pytest.mark.parametrize("case", cases, ids=[c.scenario for c in cases])
+
+    @over_cases
+    def gives_the_finding_at_its_location(report: Report, case: Case) -> None:
+        case.change(report)
+        findings = check(report)
+        assert (case.code, case.location) in {(f.code, f.location) for f in findings}, findings
+
+    @over_cases
+    def every_message_is_chinese(report: Report, case: Case) -> None:
+        case.change(report)
+        for finding in check(report):
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in finding.message)
+            assert finding.severity in (Severity.ERROR, Severity.WARNING)
+
+    return gives_the_finding_at_its_location, every_message_is_chinese
 
 
 def _cell(table: str, row: str, column: str, value: object) -> Change:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from model.checks import check
 from model.findings import Location
 from model.report import Report
-from tests.model.checks.changes import APPS, Case, Change, _cell, assert_found_at, assert_messages_in_chinese
+from tests.model.checks.changes import APPS, Case, Change, _cell, case_tests
 
 
 def _meta(**values: object) -> Change:
@@ -46,14 +44,7 @@ CASES: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
-def test_one_change_gives_the_finding_at_its_location(report: Report, case: Case) -> None:
-    assert_found_at(report, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
-def test_every_message_is_chinese_and_names_something(report: Report, case: Case) -> None:
-    assert_messages_in_chinese(report, case)
+test_one_change_gives_the_finding_at_its_location, test_every_message_is_chinese_and_names_something = case_tests(CASES)
 
 
 def test_absent_totals_are_computed_not_missing(report: Report) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from model.checks import check
 from model.findings import Location
 from model.report import Report, Subsection
-from tests.model.checks.changes import APPS, Case, Change, assert_found_at, assert_messages_in_chinese
+from tests.model.checks.changes import APPS, Case, Change, case_tests
 
 
 def _text(section: str, text: str) -> Change:
@@ -58,14 +56,7 @@ CASES: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
-def test_one_change_gives_the_finding_at_its_location(report: Report, case: Case) -> None:
-    assert_found_at(report, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.scenario for c in CASES])
-def test_every_message_is_chinese_and_names_something(report: Report, case: Case) -> None:
-    assert_messages_in_chinese(report, case)
+test_one_change_gives_the_finding_at_its_location, test_every_message_is_chinese_and_names_something = case_tests(CASES)
 
 
 def test_fee_mentioned_in_a_subsection_counts(report: Report) -> None:
