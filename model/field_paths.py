@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from model.report import MetaValue, Report, Subsection
-from model.template import Placement, Template
+from model.template import SectionKind, Template, TextPartSpec
 
 META = "meta"
 NARRATIVE = "narrative"
@@ -133,17 +133,15 @@ def set_field(report: Report, path: str, value: MetaValue) -> None:
 
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:
     """Every narrative text with its path, in the order the report prints them."""
-    template = report.template
-    for section in template.narrative_sections:
-        for part in template.texts_at(section.id, Placement.BEFORE):
+    for part in report.template.print_order:
+        if isinstance(part, TextPartSpec):
             yield text_path(part.id), report.narrative.text(part.id)
-        narrative = report.narrative.section(section.id)
-        yield intro_path(section.id), narrative.intro
-        for i, sub in enumerate(narrative.subsections):
-            yield subsection_path(section.id, i, SubsectionPart.TITLE), sub.title
-            yield subsection_path(section.id, i, SubsectionPart.TEXT), sub.text
-        for part in template.texts_at(section.id, Placement.AFTER):
-            yield text_path(part.id), report.narrative.text(part.id)
+        elif part.kind is SectionKind.NARRATIVE:
+            narrative = report.narrative.section(part.id)
+            yield intro_path(part.id), narrative.intro
+            for i, sub in enumerate(narrative.subsections):
+                yield subsection_path(part.id, i, SubsectionPart.TITLE), sub.title
+                yield subsection_path(part.id, i, SubsectionPart.TEXT), sub.text
 
 
 def _parsed(report: Report, path: str) -> FieldPath:

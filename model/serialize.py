@@ -23,7 +23,7 @@ from model.field_paths import (
     text_path,
 )
 from model.report import Meta, MetaValue, Narrative, NarrativeSection, Previous, Report, Review, Subsection
-from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, Placement, TableSpec, Template
+from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, SectionKind, TableSpec, Template, TextPartSpec
 from model.values import CellValue, Invalid, coerce_file_value, format_amount
 
 FORMAT_NAME = "gov-info-annual-report"
@@ -216,14 +216,15 @@ def _section_dict(section: NarrativeSection) -> dict[str, Any]:
 
 
 def _narrative_dict(report: Report) -> dict[str, Any]:
-    """The narrative in print order: each section with the texts printed before and after it."""
-    template, narrative = report.template, report.narrative
-    data: dict[str, Any] = {}
-    for section in template.narrative_sections:
-        data |= {t.id: narrative.text(t.id) for t in template.texts_at(section.id, Placement.BEFORE)}
-        data[section.id] = _section_dict(narrative.section(section.id))
-        data |= {t.id: narrative.text(t.id) for t in template.texts_at(section.id, Placement.AFTER)}
-    return data
+    """The narrative in print order: the sections and the texts printed before and after them."""
+    narrative = report.narrative
+    return {
+        part.id: narrative.text(part.id)
+        if isinstance(part, TextPartSpec)
+        else _section_dict(narrative.section(part.id))
+        for part in report.template.print_order
+        if isinstance(part, TextPartSpec) or part.kind is SectionKind.NARRATIVE
+    }
 
 
 def _meta_json(spec: MetaFieldSpec, value: MetaValue) -> object:

@@ -305,6 +305,18 @@ class Template:
         return places
 
     @cached_property
+    def print_order(self) -> tuple[SectionSpec | TextPartSpec, ...]:
+        """Every section and report-level text in the order the report prints them (开头语, 一 … 六, 结束语)."""
+        order: list[SectionSpec | TextPartSpec] = []
+        for section in self.sections:
+            order += [
+                *self.texts_at(section.id, Placement.BEFORE),
+                section,
+                *self.texts_at(section.id, Placement.AFTER),
+            ]
+        return tuple(order)
+
+    @cached_property
     def narrative_sections(self) -> tuple[SectionSpec, ...]:
         return tuple(s for s in self.sections if s.kind is SectionKind.NARRATIVE)
 

@@ -16,7 +16,7 @@ from export.excel import style
 from model.dates import MAX_YEAR, MIN_YEAR
 from model.numerals import subsection_number
 from model.report import MetaValue, NarrativeSection, Report
-from model.template import FieldKind, MetaFieldSpec, Placement
+from model.template import FieldKind, MetaFieldSpec, SectionKind, TextPartSpec
 
 NARRATIVE_SHEET = "报告正文"
 NARRATIVE_COLUMNS = ("部分", "小标题", "内容")
@@ -149,12 +149,11 @@ def write_narrative_sheet(sheet: Worksheet, report: Report) -> None:
         cell.font, cell.alignment, cell.border, cell.fill = style.BOLD, style.CENTRED, style.BORDER, style.HEADER_FILL
     writer = _NarrativeWriter(sheet)
     narrative = report.narrative
-    for section in template.narrative_sections:
-        for part in template.texts_at(section.id, Placement.BEFORE):
+    for part in template.print_order:
+        if isinstance(part, TextPartSpec):
             writer.add(part.label, "", narrative.text(part.id))
-        writer.section(section.heading, narrative.section(section.id))
-        for part in template.texts_at(section.id, Placement.AFTER):
-            writer.add(part.label, "", narrative.text(part.id))
+        elif part.kind is SectionKind.NARRATIVE:
+            writer.section(part.heading, narrative.section(part.id))
     style.set_column_widths(sheet, NARRATIVE_WIDTHS)
     sheet.freeze_panes = "A3"
     style.setup_page(sheet, landscape=False, title_rows=(1, 2), header=report.title)

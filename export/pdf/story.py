@@ -22,7 +22,7 @@ from export.pdf.signature import signature_block
 from export.pdf.tables import build_table
 from model.numerals import subsection_number
 from model.report import NarrativeSection, Report
-from model.template import Placement, SectionKind, SectionSpec
+from model.template import Placement, SectionKind, SectionSpec, TextPartSpec
 
 TITLE_LEADING_PT = 1.5 * SIZE_2
 # Indentation people type themselves; the first-line indent of the style replaces it.
@@ -80,10 +80,11 @@ def make_styles(fonts: PdfFonts) -> Styles:
 def build_story(report: Report, fonts: PdfFonts, text_width: float, signed_copy: bool) -> list[Flowable]:
     styles = make_styles(fonts)
     story: list[Flowable] = [_title(report, styles.title, fonts, text_width)]
-    for section in report.template.sections:
-        story += _texts(report, section.id, Placement.BEFORE, styles, fonts)
-        story += _section(report, section, styles, fonts, text_width)
-        story += _texts(report, section.id, Placement.AFTER, styles, fonts)
+    for part in report.template.print_order:
+        if isinstance(part, TextPartSpec):
+            story += _paragraphs(report.narrative.text(part.id), styles.body, fonts)
+        else:
+            story += _section(report, part, styles, fonts, text_width)
     contact = report.meta.contact.strip()
     closing = [report.narrative.text(t.id) for t in report.template.texts if t.placement is Placement.AFTER]
     if contact and not any(contact in text for text in closing):  # a 结束语 that gives it already
@@ -92,11 +93,6 @@ def build_story(report: Report, fonts: PdfFonts, text_width: float, signed_copy:
     last = [story.pop()] if len(story) > 1 and isinstance(story[-1], Paragraph) else []
     story.append(KeepTogether([*last, *signature_block(report, fonts, text_width, signed_copy)]))
     return story
-
-
-def _texts(report: Report, section_id: str, placement: Placement, styles: Styles, fonts: PdfFonts) -> list[Flowable]:
-    parts = report.template.texts_at(section_id, placement)
-    return [p for part in parts for p in _paragraphs(report.narrative.text(part.id), styles.body, fonts)]
 
 
 def _title(report: Report, style: ParagraphStyle, fonts: PdfFonts, text_width: float) -> Paragraph:

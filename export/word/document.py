@@ -32,7 +32,7 @@ from model.dates import chinese_date
 from model.layout import table_layout
 from model.numerals import subsection_number
 from model.report import NarrativeSection, Report
-from model.template import MetaId, Placement, SectionKind, Template
+from model.template import MetaId, SectionKind, Template, TextPartSpec
 
 CHARS_PER_LINE = 28  # GB/T 9704: 22 lines of 28 characters
 TITLE_LINE_PT = 35.0
@@ -153,22 +153,18 @@ def _narrative_section(body: _Body, section: NarrativeSection) -> None:
         _subsection_heading(body, number, subsection.title, subsection.text)
 
 
-def _texts(body: _Body, report: Report, section_id: str, placement: Placement) -> None:
-    for part in report.template.texts_at(section_id, placement):
-        body.text(report.narrative.text(part.id))
-
-
 def _sections(body: _Body, report: Report) -> None:
-    for spec in report.template.sections:
-        _texts(body, report, spec.id, Placement.BEFORE)
-        body.paragraph(spec.heading, body.styles.heading1)
-        if spec.kind is SectionKind.NARRATIVE:
-            _narrative_section(body, report.narrative.section(spec.id))
+    for part in report.template.print_order:
+        if isinstance(part, TextPartSpec):
+            body.text(report.narrative.text(part.id))
+            continue
+        body.paragraph(part.heading, body.styles.heading1)
+        if part.kind is SectionKind.NARRATIVE:
+            _narrative_section(body, report.narrative.section(part.id))
         else:
-            layout = table_layout(report.template.table(spec.id))
+            layout = table_layout(report.template.table(part.id))
             size = design.SIZE_SMALL_5 if layout.n_columns >= SMALL_TABLE_FROM_COLUMNS else design.SIZE_5
             body.append(build_table(report, layout, body.styles.tables[size]))
-        _texts(body, report, spec.id, Placement.AFTER)
 
 
 def _right_indented(body: _Body, text: str, right_chars: float) -> None:

@@ -151,3 +151,17 @@ def test_an_empty_field_prints_the_one_it_falls_back_to(signatory: str, printed:
     report.meta.agency, report.meta.signatory = "叶城县科学技术局", signatory
     assert report.shown("signatory") == printed == report.signatory
     assert report.shown("agency") == "叶城县科学技术局"
+
+
+def test_the_print_order_puts_each_text_beside_its_section() -> None:
+    order = [part.id for part in TEMPLATE_2021.print_order]
+    assert order == [
+        "preamble",
+        "overview",
+        "active_disclosure",
+        "applications",
+        "review_litigation",
+        "problems",
+        "other",
+        "closing",
+    ]
