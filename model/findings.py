@@ -48,6 +48,7 @@ class Finding:
     message: str
     related: tuple[Location, ...] = ()  # other cells or fields the finding concerns
     reviewed: str | None = None  # a person's reason for accepting this warning, if any
+    basis: str | None = None  # the clause enforced, e.g. "国办公开办函〔2021〕30号 二（五）", or COMMON_PROBLEM
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -63,14 +64,23 @@ class Finding:
             "location": self.location.to_json(),
             "message": self.message,
         }
+        if self.basis is not None:
+            data["basis"] = self.basis
         if self.reviewed is not None:
             data["reviewed"] = self.reviewed
         return data
 
 
-def error(code: str, location: Location, message: str, related: tuple[Location, ...] = ()) -> Finding:
-    return Finding(Severity.ERROR, code, location, message, related)
+COMMON_PROBLEM = "常见问题"  # the basis of a rule no clause states: a mistake reviewers often reject
 
 
-def warning(code: str, location: Location, message: str, related: tuple[Location, ...] = ()) -> Finding:
-    return Finding(Severity.WARNING, code, location, message, related)
+def error(
+    code: str, location: Location, message: str, related: tuple[Location, ...] = (), basis: str | None = None
+) -> Finding:
+    return Finding(Severity.ERROR, code, location, message, related, basis=basis)
+
+
+def warning(
+    code: str, location: Location, message: str, related: tuple[Location, ...] = (), basis: str | None = None
+) -> Finding:
+    return Finding(Severity.WARNING, code, location, message, related, basis=basis)

@@ -117,3 +117,9 @@ def test_json_carries_reviewed_when_a_reason_was_given(reason: str) -> None:
         "reviewed": reason,
     }
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+def test_json_carries_the_basis_only_when_the_rule_names_one() -> None:
+    cited = warning("DATE_LATE", ISSUE_DATE, "晚了", basis="国办公开办函〔2021〕30号 一").to_json()
+    assert cited["basis"] == "国办公开办函〔2021〕30号 一"
+    assert "basis" not in warning("DATE_LATE", ISSUE_DATE, "晚了").to_json()
