@@ -36,12 +36,14 @@ class ExportActions(QObject):
         document: Callable[[], ReportDocument],
         settings: Settings,
         status: Callable[[str], None],
+        commit: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._document = document
         self._settings = settings
         self._status = status
+        self._commit = commit  # stores what is still being typed; False when it is refused
         self.format_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FORMATS:
             action = QAction(f"导出为 {fmt.name}(&{fmt.access_key})…", self)
@@ -82,6 +84,8 @@ class ExportActions(QObject):
     # --- exporting -----------------------------------------------------------------------------
 
     def export(self, fmt: FileFormat) -> None:
+        if not self._commit():
+            return
         report = self._document().report
         if not confirm_publishable(self._parent, self._document(), "导出"):
             return
@@ -108,6 +112,8 @@ class ExportActions(QObject):
         return True
 
     def _print(self, preview: bool) -> None:
+        if not self._commit():
+            return
         if not confirm_publishable(self._parent, self._document(), "打印"):
             return
         from ui import printing  # here: QtPdf and the PDF exporter load when first used, not at start-up

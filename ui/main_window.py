@@ -59,6 +59,18 @@ class StatusMessenger(Protocol):
     message: SignalInstance  # emits one line of Chinese
 
 
+@runtime_checkable
+class HoldsTyping(Protocol):
+    """A tab's editor where typed text can wait before it reaches the report (an open cell editor, a year
+    or a date read when the field is left): the window stores it before a save, export, print or close."""
+
+    pendingChanged: SignalInstance
+
+    def has_pending_edit(self) -> bool: ...
+
+    def commit_edit(self) -> bool: ...
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -85,7 +97,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.unreviewRequested.connect(self.unreview_finding)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.exports = ExportActions(self, lambda: self.document, settings, self.show_status)
+        self.exports = ExportActions(self, lambda: self.document, settings, self.show_status, self.commit_edits)
         self._build_menus()
         self.set_document(self.document)
         self.resize(1200, 820)
@@ -203,10 +215,29 @@ class MainWindow(QMainWindow):
             editor = tab.ensure_built()
             if isinstance(editor, StatusMessenger):
                 editor.message.connect(self.show_status)
+            if isinstance(editor, HoldsTyping):
+                editor.pendingChanged.connect(self._update_title)
         return tab.ensure_built()
 
+    def _typing_holders(self) -> list[tuple[int, HoldsTyping]]:
+        holders: list[tuple[int, HoldsTyping]] = []
+        for index, tab in enumerate(self._tabs):
+            if isinstance(tab.editor, HoldsTyping):
+                holders.append((index, tab.editor))
+        return holders
+
+    def commit_edits(self) -> bool:
+        """Store whatever is typed but not yet in the report; False when a typed value is refused
+        (its tab is shown, the editor keeps the text and the status bar says why)."""
+        for index, editor in self._typing_holders():
+            if not editor.commit_edit():
+                self.tabs.setCurrentIndex(index)
+                return False
+        return True
+
     def is_modified(self) -> bool:
-        return self._unsaved_without_undo or not self.document.undo_stack.isClean()
+        pending = any(editor.has_pending_edit() for _index, editor in self._typing_holders())
+        return pending or self._unsaved_without_undo or not self.document.undo_stack.isClean()
 
     def _update_title(self) -> None:
         path = self.document.path
@@ -303,11 +334,15 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        if not self.commit_edits():
+            return False
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        if not self.commit_edits():
+            return False
         report = self.document.report
         proposed = self.document.path or Path(self.settings.last_folder()) / default_file_name(report, NATIVE.suffix)
         name, _filter = QFileDialog.getSaveFileName(self, "另存为", str(proposed), NATIVE.dialog_filter)
@@ -334,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Before the report is replaced or the window closes: True to go on."""
+        if not self.commit_edits():
+            return False
         if not self.is_modified():
             return True
         answer = ask_unsaved(self, self.windowTitle().replace("[*]", ""))

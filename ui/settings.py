@@ -42,7 +42,9 @@ class Settings:
         self._store.setValue("recent_files", [str(p) for p in recent])
 
     def remove_recent(self, path: Path) -> None:
-        self._store.setValue("recent_files", [str(p) for p in self.recent_files() if p != path])
+        """Forget a file, named as it was opened (relative or not): the list holds resolved paths."""
+        resolved = path.resolve()
+        self._store.setValue("recent_files", [str(p) for p in self.recent_files() if p != resolved])
 
     def last_folder(self) -> str:
         return str(self._store.value("last_folder", str(Path.home())))

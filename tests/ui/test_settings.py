@@ -90,11 +90,6 @@ def test_a_recent_file_can_be_forgotten(tmp_path: Path) -> None:
     assert _next_run(settings, tmp_path).recent_files() == [kept]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/settings.py: add_recent stores path.resolve() but remove_recent compares the path as given, "
-    "so a missing file opened again by a relative name (main.py 报告.nianbao.json) stays in 最近打开",
-)
 def test_a_recent_file_is_forgotten_by_the_name_it_was_opened_under(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

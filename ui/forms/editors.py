@@ -10,11 +10,24 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 from typing_extensions import override
 
+from model.dates import chinese_date, parse_date
 from model.field_paths import get_field
 from model.report import MetaValue
 from ui.document import ReportDocument
@@ -164,6 +177,17 @@ class YearSpinBox(QSpinBox):
             self.setValue(shown)
             self.binding.updating = False
 
+    def _shown_text(self) -> str:
+        return self.specialValueText() if self.value() == self.minimum() else self.textFromValue(self.value())
+
+    def has_pending_edit(self) -> bool:
+        """Digits typed that are not the year yet (keyboard tracking is off: read on Enter or leaving)."""
+        return self.text() != self._shown_text()
+
+    def commit_edit(self) -> bool:
+        self.interpretText()
+        return True
+
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value() == self.minimum():
@@ -176,35 +200,109 @@ class YearSpinBox(QSpinBox):
         super().focusOutEvent(event)
 
 
-_NO_DATE = QDate(2000, 1, 1)
+DATE_HINT = "如 2025-1-17、2025/1/17、2025年1月17日 或 20250117"
 
 
-class FieldDateEdit(QDateEdit):
-    """A date (成文日期) with a calendar; the minimum date is shown blank and means not filled in."""
+class FieldDateEdit(QWidget):
+    """A date (成文日期) typed as people write it, picked from a calendar, or 今天; empty means not filled in.
+
+    The text is read when the person leaves the field or presses Enter (model.dates.parse_date); a
+    text that is no date stays in the field and `message` says why, so nothing typed is lost.
+    """
+
+    message = Signal(str)  # why a typed date was not taken, for the status bar
+    pendingChanged = Signal()  # typed, not yet read
 
     def __init__(self, binding: FieldBinding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binding = binding
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy年M月d日")
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("未填写")
-        self.setKeyboardTracking(False)
-        self.dateChanged.connect(self._pushed)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(DATE_HINT)
+        self.line.setToolTip(DATE_HINT)
+        self.line.setClearButtonEnabled(True)
+        self.line.editingFinished.connect(self.commit_edit)
+        self.line.textEdited.connect(self.pendingChanged)
+        self.line.installEventFilter(self)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        self._calendar_menu = QMenu(self)
+        holder = QWidgetAction(self._calendar_menu)
+        holder.setDefaultWidget(self.calendar)
+        self._calendar_menu.addAction(holder)
+        self._calendar_menu.aboutToShow.connect(self._turn_calendar)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("日历…")
+        self.calendar_button.setToolTip("从日历中选择日期")
+        self.calendar_button.setMenu(self._calendar_menu)
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the date to the next field
+        self.today_button = QPushButton("今天")
+        self.today_button.setToolTip("填入今天的日期")
+        self.today_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.today_button.clicked.connect(lambda: self._store(date.today()))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.calendar_button)
+        layout.addWidget(self.today_button)
+        self.setFocusProxy(self.line)
         self.refresh()
 
-    def _pushed(self, value: QDate) -> None:
-        self.binding.new_session()
-        self.binding.push(None if value == _NO_DATE else date(value.year(), value.month(), value.day()))
+    def value(self) -> date | None:
+        value = self.binding.value()
+        return value if isinstance(value, date) else None
+
+    @staticmethod
+    def shown(value: date | None) -> str:
+        return chinese_date(value) if value is not None else ""
+
+    def has_pending_edit(self) -> bool:
+        return self.line.text().strip() != self.shown(self.value())
+
+    def commit_edit(self) -> bool:
+        """Read what is typed; False (the text kept, `message` says why) when it is no date."""
+        text = self.line.text().strip()
+        if text == self.shown(self.value()):
+            return True
+        if not text:
+            self._store(None)
+            return True
+        typed = parse_date(text)
+        if typed is None:
+            self.message.emit(f"“{text}”不是日期，{self.binding.label}未改动。请按{DATE_HINT}的样子填写")
+            return False
+        self._store(typed)
+        return True
+
+    def _store(self, value: date | None) -> None:
+        self.binding.new_session()  # each date is its own undo step
+        self.binding.push(value)
+        self.refresh()
+        self.pendingChanged.emit()
+
+    def _picked(self, picked: QDate) -> None:
+        self._calendar_menu.close()
+        self._store(date(picked.year(), picked.month(), picked.day()))
+        self.line.setFocus()
+
+    def _turn_calendar(self) -> None:
+        """Open the calendar on the date, or where a report's dates fall: January after the report year."""
+        value = self.value()
+        year = self.binding.document.report.meta.year
+        if value is not None:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        elif year is not None:
+            self.calendar.setCurrentPage(year + 1, 1)
 
     def refresh(self) -> None:
-        value = self.binding.value()
-        shown = QDate(value.year, value.month, value.day) if isinstance(value, date) else _NO_DATE
-        if shown != self.date():
-            self.binding.updating = True
-            self.setDate(shown)
-            self.binding.updating = False
-        if shown == _NO_DATE:  # open the calendar where a report's dates fall, not in the year 2000
-            year = self.binding.document.report.meta.year
-            if year is not None:
-                self.calendarWidget().setCurrentPage(year + 1, 1)
+        shown = self.shown(self.value())
+        if self.line.text() != shown and not (self.line.hasFocus() and parse_date(self.line.text()) is None):
+            self.line.setText(shown)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and is_undo_key(event):
+            event.ignore()  # the window's 撤销/重做
+            return True
+        return super().eventFilter(watched, event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from model.field_paths import PathKind, meta_path, parse
@@ -20,6 +21,9 @@ FieldEditor = FieldLineEdit | FieldTextEdit | FieldComboBox | YearSpinBox | Fiel
 
 
 class MetaForm(QWidget):
+    message = Signal(str)  # for the status bar: why a typed value was not taken
+    pendingChanged = Signal()  # something typed is not in the report yet (a year, a date)
+
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -45,9 +49,15 @@ class MetaForm(QWidget):
         if spec.kind is FieldKind.CHOICE:
             return FieldComboBox(binding, list(spec.choices))
         if spec.kind is FieldKind.YEAR:
-            return YearSpinBox(binding)
+            year = YearSpinBox(binding)
+            year.lineEdit().textEdited.connect(self.pendingChanged)
+            year.editingFinished.connect(self.pendingChanged)
+            return year
         if spec.kind is FieldKind.DATE:
-            return FieldDateEdit(binding)
+            issued = FieldDateEdit(binding)
+            issued.message.connect(self.message)
+            issued.pendingChanged.connect(self.pendingChanged)
+            return issued
         if spec.kind is FieldKind.MULTILINE:
             editor = FieldTextEdit(binding)
             editor.setMaximumHeight(editor.fontMetrics().lineSpacing() * 5)
@@ -71,6 +81,16 @@ class MetaForm(QWidget):
             editor.refresh()
         self._fallback_hints()
 
+    def _typed(self) -> list[YearSpinBox | FieldDateEdit]:
+        return [e for e in self.editors.values() if isinstance(e, YearSpinBox | FieldDateEdit)]
+
+    def has_pending_edit(self) -> bool:
+        return any(editor.has_pending_edit() for editor in self._typed())
+
+    def commit_edit(self) -> bool:
+        """Take what is typed in the year and date fields; False when a date cannot be read."""
+        return all([editor.commit_edit() for editor in self._typed()])
+
     def focus_field(self, path: str) -> bool:
         """Put the cursor in the editor of a meta field with its text selected."""
         parsed = parse(path)
@@ -78,6 +98,8 @@ class MetaForm(QWidget):
         if editor is None:
             return False
         editor.setFocus()
-        if not isinstance(editor, FieldComboBox):
+        if isinstance(editor, FieldDateEdit):
+            editor.line.selectAll()
+        elif not isinstance(editor, FieldComboBox):
             editor.selectAll()
         return True

@@ -46,6 +46,7 @@ _COMMIT_MOVES = {
 
 class GridDelegate(QStyledItemDelegate):
     moveRequested = Signal(int, int)  # after Enter/Tab committed an edit: rows down, columns right
+    editorEdited = Signal()  # the open editor's text changed (typed, not yet in the report)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class GridDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
+        editor.textEdited.connect(self.editorEdited)
         return editor
 
     @override
@@ -142,14 +144,19 @@ class GridDelegate(QStyledItemDelegate):
                 return True
         return super().eventFilter(watched, event)
 
-    def _commit_and_move(self, editor: QLineEdit, move: tuple[int, int]) -> None:
+    def commit(self, editor: QLineEdit) -> bool:
+        """Put the editor's text into the report and close it; False (editor kept open) when refused."""
         self._refused = False
         self.commitData.emit(editor)
         if self._refused:
             editor.selectAll()  # keep editing: the status bar says what is wrong
-            return
+            return False
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-        self.moveRequested.emit(*move)
+        return True
+
+    def _commit_and_move(self, editor: QLineEdit, move: tuple[int, int]) -> None:
+        if self.commit(editor):
+            self.moveRequested.emit(*move)
 
 
 def _font_of(index: AnyIndex, option: QStyleOptionViewItem) -> QFont:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from ui.grid.delegate import GridDelegate
 from ui.grid.model import GridModel
 
 
@@ -19,7 +20,9 @@ class FrozenHeader(QTableView):
         self._grid = grid
         self.rows = rows
         self.setModel(model)
-        self.setItemDelegate(grid.itemDelegate())
+        # Its own delegate, drawn the same way: sharing the grid's would send the grid's commitData to
+        # this view too, which Qt refuses with a warning on every edit (the editor is not its own).
+        self.setItemDelegate(GridDelegate(self))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -36,6 +36,7 @@ _CLEAR_KEYS = {Qt.Key.Key_Delete}
 
 class GridView(QTableView):
     message = Signal(str)  # a Chinese message for the status bar (e.g. why a paste was refused)
+    pendingChanged = Signal()  # a cell editor opened, changed or closed: what is typed but not yet stored
 
     def __init__(self, document: ReportDocument, table_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,8 @@ class GridView(QTableView):
         self._delegate = GridDelegate(self)
         self.setItemDelegate(self._delegate)
         self._delegate.moveRequested.connect(self._move)
+        self._delegate.editorEdited.connect(self.pendingChanged)
+        self._delegate.closeEditor.connect(lambda *_: self.pendingChanged.emit())
         self.grid.message.connect(self.message)
         self._set_up_look()
         for row, column, rowspan, colspan in self.grid.merges():
@@ -83,6 +86,24 @@ class GridView(QTableView):
         self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_editor(self) -> QLineEdit | None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        editor = self.indexWidget(self.currentIndex())
+        return editor if isinstance(editor, QLineEdit) else None
+
+    def has_pending_edit(self) -> bool:
+        """A cell editor is open with text that differs from the cell's value."""
+        editor = self._open_editor()
+        return editor is not None and editor.text() != self.grid.data(self.currentIndex(), Qt.ItemDataRole.EditRole)
+
+    def commit_edit(self) -> bool:
+        """Store what is typed in an open cell editor (before a save, export, close…).
+
+        False when the value is refused: the editor stays open and the status bar says why."""
+        editor = self._open_editor()
+        return editor is None or self._delegate.commit(editor)
 
     def copy_selection(self) -> None:
         rows = self._selected_block()

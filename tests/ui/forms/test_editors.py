@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from tests.ui.forms.editing import codes_at, meta_form, type_text
@@ -34,12 +33,13 @@ def test_leaving_a_field_ends_its_undo_step(window: MainWindow, qtbot: QtBot) ->
 def test_issue_date_before_year_end_is_an_error_shown_on_the_tab(window: MainWindow) -> None:
     issue = meta_form(window).editors["issue_date"]
     assert isinstance(issue, FieldDateEdit)
-    issue.setDate(QDate(2024, 12, 20))
+    issue.line.setText("2024-12-20")
+    assert issue.commit_edit()
     assert window.document.report.meta.issue_date == date(2024, 12, 20)
     assert "DATE_EARLY" in codes_at(window, "meta.issue_date")
     assert window.tabs.tabText(0) == "基本信息 (1)"
     window.undo_action.trigger()
-    assert issue.date() == QDate(2025, 1, 17)
+    assert issue.line.text() == "2025年1月17日"
     assert window.tabs.tabText(0) == "基本信息"
 
 
