@@ -146,6 +146,30 @@ class Review:
     fingerprint: str
 
 
+@dataclass
+class Fee:
+    """The 信息处理费 the fee section (六) states as a fact; None: not stated."""
+
+    collected: bool | None = None
+    amount: Decimal | None = None  # in 元 (the tables' amounts are in 万元)
+    applications: int | None = None  # how many applications were charged
+
+    def is_stated(self) -> bool:
+        return self.collected is not None
+
+    def is_empty(self) -> bool:
+        return self.collected is None and self.amount is None and self.applications is None
+
+
+@dataclass(frozen=True)
+class SentenceLink:
+    """A sentence written from the tables (model.sentences) inside a text field: while `text` is found
+    in the field, the sentence follows the tables; once a person rewrites it, it is plain text."""
+
+    key: str  # the sentence's key (model.sentences.Sentence.key)
+    text: str  # the sentence as it stands in the field
+
+
 TableValues = dict[str, dict[str, CellValue]]  # row id → column id → value (absent: not filled)
 
 
@@ -158,6 +182,9 @@ class Report:
     reviews: list[Review] = field(default_factory=list)
     # Labels of an imported document that differ from the statutory ones: table → row/column id → label.
     imported_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    fee: Fee = field(default_factory=Fee)
+    # Sentences written from the tables that still follow them: field path → links, in text order.
+    sentence_links: dict[str, list[SentenceLink]] = field(default_factory=dict)
     template: Template = TEMPLATE_2021
     # Computed totals, dropped on every set_cell: change cells only through set_cell.
     _totals: dict[tuple[str, str, str], Number | None] = field(

@@ -20,11 +20,23 @@ from model.field_paths import (
     meta_path,
     subsection_path,
     subsections_path,
+    text_fields,
     text_path,
 )
-from model.report import Meta, MetaValue, Narrative, NarrativeSection, Previous, Report, Review, Subsection
+from model.report import (
+    Fee,
+    Meta,
+    MetaValue,
+    Narrative,
+    NarrativeSection,
+    Previous,
+    Report,
+    Review,
+    SentenceLink,
+    Subsection,
+)
 from model.template import TEMPLATES, CellKind, FieldKind, MetaFieldSpec, SectionKind, TableSpec, Template, TextPartSpec
-from model.values import CellValue, Invalid, coerce_file_value, format_amount
+from model.values import CellValue, Invalid, ParseError, coerce_file_value, format_amount, parse_cell
 
 FORMAT_NAME = "gov-info-annual-report"
 SCHEMA_VERSION = 1
@@ -164,6 +176,53 @@ def _reviews(raw: object) -> list[Review]:
     return reviews
 
 
+_FEE = "fee"  # the structured 信息处理费 of the fee section (docs/file-format.md)
+_FEE_KEYS = ("collected", "amount_yuan", "applications_charged")
+_LINKS = "sentence_links"
+
+
+def _fee(raw: object) -> Fee:
+    if raw is None:
+        return Fee()
+    data: dict[str, Any] = _expect(raw, dict, _FEE, "对象")
+    collected, amount, applications = (data.get(key) for key in _FEE_KEYS)
+    if collected is not None:
+        _expect(collected, bool, f"{_FEE}.{_FEE_KEYS[0]}", "true 或 false")
+    amount_yuan = _fee_number(amount, CellKind.AMOUNT, 1)
+    count = _fee_number(applications, CellKind.COUNT, 2)
+    return Fee(
+        collected, Decimal(amount_yuan) if amount_yuan is not None else None, int(count) if count is not None else None
+    )
+
+
+def _fee_number(raw: object, kind: CellKind, key: int) -> int | Decimal | None:
+    """An amount (元) or a count of the fee field, read exactly; anything else is a shape error."""
+    if raw is None or raw == "":
+        return None
+    try:
+        value = parse_cell(str(raw), kind) if isinstance(raw, str | int | float) and not isinstance(raw, bool) else None
+    except ParseError:
+        value = None
+    if value is None or value < 0:
+        what = "不小于 0 的金额（元）" if kind is CellKind.AMOUNT else "不小于 0 的整数"
+        raise ReportFileError(f"文件内容不符合年报格式：{_FEE}.{_FEE_KEYS[key]} 应为{what}，实为“{raw}”")
+    return value
+
+
+def _links(raw: object) -> dict[str, list[SentenceLink]]:
+    data: dict[str, Any] = _expect(raw if raw is not None else {}, dict, _LINKS, "对象")
+    links: dict[str, list[SentenceLink]] = {}
+    for path, items in data.items():
+        entries: list[Any] = _expect(items, list, f"{_LINKS}.{path}", "列表")
+        for i, item in enumerate(entries):
+            entry: dict[str, Any] = _expect(item, dict, f"{_LINKS}.{path}[{i}]", "对象")
+            key, text = (
+                str(_expect(entry.get(k, ""), str, f"{_LINKS}.{path}[{i}].{k}", "文字")) for k in ("key", "text")
+            )
+            links.setdefault(str(path), []).append(SentenceLink(key, text))
+    return links
+
+
 def _check_header(data: dict[str, Any]) -> Template:
     if data.get("format") != FORMAT_NAME:
         raise ReportFileError("这不是政府信息公开工作年度报告文件（缺少 format 标记）")
@@ -193,6 +252,8 @@ def report_from_dict(document: object) -> Report:
         previous=_previous(data.get("previous")),
         reviews=_reviews(data.get("reviews")),
         imported_labels={str(t): {str(k): str(v) for k, v in dict(m).items()} for t, m in labels.items()},
+        fee=_fee(data.get(_FEE)),
+        sentence_links=_links(data.get(_LINKS)),
         template=template,
     )
 
@@ -268,4 +329,25 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         ]
     if report.imported_labels:
         data["imported_labels"] = report.imported_labels
+    if not report.fee.is_empty():
+        data[_FEE] = _fee_dict(report.fee)
+    if links := _links_dict(report):
+        data[_LINKS] = links
     return data
+
+
+def _fee_dict(fee: Fee) -> dict[str, object]:
+    amount = None if fee.amount is None else format_amount(fee.amount)
+    return dict(zip(_FEE_KEYS, (fee.collected, amount, fee.applications), strict=True))
+
+
+def _links_dict(report: Report) -> dict[str, list[dict[str, str]]]:
+    """The links still in force: a sentence a person rewrote (its text no longer found) is plain text."""
+    fields = dict(text_fields(report))
+    written = {
+        path: [
+            {"key": link.key, "text": link.text} for link in links if link.text and link.text in fields.get(path, "")
+        ]
+        for path, links in report.sentence_links.items()
+    }
+    return {path: links for path, links in written.items() if links}

@@ -129,6 +129,20 @@ class SectionKind(Enum):
 
 
 @dataclass(frozen=True)
+class FeeFieldSpec:
+    """The 信息处理费 a narrative section states as a fact (六): collected or not, the amount in 元 and
+    the number of applications charged. The labels name its parts in the form and the workbook; the
+    fee statement goes in the suggested subsection `subsection`."""
+
+    label: str
+    collected_label: str
+    not_collected_label: str
+    amount_label: str
+    applications_label: str
+    subsection: str
+
+
+@dataclass(frozen=True)
 class SectionSpec:
     id: str  # the narrative key or the table id in the report file
     number: str  # 一 … 六
@@ -136,6 +150,9 @@ class SectionSpec:
     kind: SectionKind
     suggested_subsections: tuple[str, ...] = ()
     short_title: str = ""  # a name that fits a tab (the window's own wording, not statutory)
+    # A table: the narrative section and its suggested subsection whose text tells its numbers.
+    stated_in: tuple[str, ...] = ()  # (section id, subsection title)
+    fee: FeeFieldSpec | None = None  # a narrative section that states the 信息处理费 as a fact
 
     @property
     def heading(self) -> str:
@@ -241,7 +258,8 @@ class Roles:
     in_force: InForceRole
     applications_received: tuple[str, str, str]  # (table, row, column) the text's "收到申请N件" states
     proceedings: str  # the table whose row groups the text's "行政复议/行政诉讼N件" state
-    fee_section: str  # the narrative section that must state the 信息处理费
+    fee_section: str  # the narrative section that must state the 信息处理费 (its SectionSpec.fee)
+    fee_notices_unpaid: tuple[str, str, str]  # (table, row, column): applications dropped for an unpaid fee notice
 
 
 @dataclass(frozen=True)
@@ -315,6 +333,25 @@ class Template:
                 *self.texts_at(section.id, Placement.AFTER),
             ]
         return tuple(order)
+
+    @property
+    def fee(self) -> FeeFieldSpec:
+        """The structured 信息处理费 of the fee section."""
+        spec = self.section(self.roles.fee_section).fee
+        assert spec is not None, "the fee section declares its fee field"
+        return spec
+
+    def stated_parts(self, section_id: str, subsection_title: str | None = None) -> tuple[str, ...]:
+        """The parts (table ids, the fee section's id) whose numbers a narrative section's text tells:
+        all of them, or those of one suggested subsection."""
+        parts = [
+            s.id
+            for s in self.sections
+            if s.stated_in and s.stated_in[0] == section_id and subsection_title in (None, s.stated_in[1])
+        ]
+        if section_id == self.roles.fee_section and subsection_title in (None, self.fee.subsection):
+            parts.append(section_id)
+        return tuple(parts)
 
     @cached_property
     def narrative_sections(self) -> tuple[SectionSpec, ...]:
@@ -495,9 +532,30 @@ def _build_2021() -> Template:
                 narrative,
                 ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"),
             ),
-            SectionSpec("active_disclosure", "二", "主动公开政府信息情况", table, short_title="主动公开"),
-            SectionSpec("applications", "三", "收到和处理政府信息公开申请情况", table, short_title="依申请公开"),
-            SectionSpec("review_litigation", "四", "政府信息公开行政复议、行政诉讼情况", table, short_title="复议诉讼"),
+            SectionSpec(
+                "active_disclosure",
+                "二",
+                "主动公开政府信息情况",
+                table,
+                short_title="主动公开",
+                stated_in=("overview", "主动公开"),
+            ),
+            SectionSpec(
+                "applications",
+                "三",
+                "收到和处理政府信息公开申请情况",
+                table,
+                short_title="依申请公开",
+                stated_in=("overview", "依申请公开"),
+            ),
+            SectionSpec(
+                "review_litigation",
+                "四",
+                "政府信息公开行政复议、行政诉讼情况",
+                table,
+                short_title="复议诉讼",
+                stated_in=("overview", "依申请公开"),
+            ),
             SectionSpec(
                 "problems",
                 "五",
@@ -518,6 +576,14 @@ def _build_2021() -> Template:
                     "政务公开工作创新情况",
                 ),
                 short_title="其他事项",
+                fee=FeeFieldSpec(
+                    label="信息处理费",
+                    collected_label="已收取",
+                    not_collected_label="未收取",
+                    amount_label="收取金额（元）",
+                    applications_label="收费的申请件数",
+                    subsection="信息处理费收取情况",
+                ),
             ),
         ),
         tables=(_table_active_disclosure(), _table_applications(), _table_review_litigation()),
@@ -560,6 +626,7 @@ def _build_2021() -> Template:
             applications_received=("applications", "new_received", "total"),
             proceedings="review_litigation",
             fee_section="other",
+            fee_notices_unpaid=("applications", "other_unpaid_fee", "total"),
         ),
     )
 

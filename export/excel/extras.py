@@ -1,7 +1,9 @@
-"""What the visible sheets cannot show — last year's figures and reviewed warnings — in a hidden sheet.
+"""What the visible sheets cannot show — last year's figures, reviewed warnings, the structured
+信息处理费 and which sentences follow the tables — in a hidden sheet.
 
 They are kept as the report file's own JSON (model.serialize), so a report that goes through a
-workbook keeps its cross-year checks (CARRY_OVER, IN_FORCE_DRIFT) and a person's reviews.
+workbook keeps its cross-year checks (CARRY_OVER, IN_FORCE_DRIFT), a person's reviews, the fee field
+of 六 and its linked sentences.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from model.serialize import FORMAT_NAME, SCHEMA_VERSION, report_from_dict, repor
 EXTRAS_SHEET = "_年报附加数据"
 MARKER = f"{FORMAT_NAME}:extras"  # cell A1, by which the sheet is found again
 CHUNK = 30000  # characters a cell; Excel holds 32 767
-_KEYS = ("previous", "reviews")
+_KEYS = ("previous", "reviews", "fee", "sentence_links")
 
 
 def write_extras(workbook: Workbook, report: Report) -> None:
@@ -39,7 +41,7 @@ def write_extras(workbook: Workbook, report: Report) -> None:
 
 
 def read_extras(sheets: list[SheetCells], report: Report) -> None:
-    """Restore previous and reviews from the hidden sheet, if the workbook has one."""
+    """Restore what the hidden sheet holds (previous, reviews, fee, sentence links), if the workbook has one."""
     sheet = next((s for s in sheets if s.text((1, 1)) == MARKER), None)
     if sheet is None:
         return
@@ -52,3 +54,5 @@ def read_extras(sheets: list[SheetCells], report: Report) -> None:
         return  # damaged by hand: the visible sheets are the report; only these extras are lost
     report.previous = restored.previous
     report.reviews = restored.reviews
+    report.fee = restored.fee
+    report.sentence_links = restored.sentence_links

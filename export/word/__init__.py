@@ -47,10 +47,12 @@ def read(path: Path) -> Report:
         return import_visible_content(document)
     # Edited in Word: the page is read, against the template the report was written in, and what
     # the page cannot show survives from the embedded copy (meta fields not printed, such as the
-    # agency kind, and last year's figures).
+    # agency kind, last year's figures, the structured fee of 六, which sentences follow the tables).
     report = import_visible_content(document, embedded.report.template)
     for spec in report.template.meta_fields:
         if not spec.printed:
             report.meta.set(spec.id, embedded.report.meta.get(spec.id))
     report.previous = embedded.report.previous
+    report.fee = embedded.report.fee
+    report.sentence_links = embedded.report.sentence_links  # a link acts only where its text is still found
     return report

@@ -12,8 +12,8 @@ from model.carry import previous_from_report
 from model.checks.arithmetic import check_balance, check_totals, check_values
 from model.checks.completeness import check_dates, check_empty_sections, check_missing_cells, check_required_meta
 from model.checks.crossyear import check_carry_over, check_in_force
+from model.checks.fees import check_fee_notices, check_fee_stated
 from model.checks.text import (
-    check_fee_stated,
     check_imported_labels,
     check_outlook_year,
     check_text_against_tables,
@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     check_balance,
     check_empty_sections,
     check_fee_stated,
+    check_fee_notices,
     check_text_against_tables,
     check_outlook_year,
     check_imported_labels,

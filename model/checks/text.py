@@ -1,11 +1,11 @@
-"""Rules on the narrative: the fee statement, text that contradicts the tables, outlook years, labels."""
+"""Rules on the narrative: text that contradicts the tables, outlook years, labels (the fee: fees.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from model.field_paths import intro_path, text_fields
+from model.field_paths import text_fields
 from model.findings import Finding, Location, cell, field_at, warning
 from model.numerals import NUMBER_PATTERN, parse_number
 from model.report import Number, Report
@@ -13,7 +13,6 @@ from model.template import TableSpec, Template, row_title
 
 _NUMBER = rf"\s*({NUMBER_PATTERN})\s*"  # "2件", "2 件", "两件"
 
-FEE_WORDS = ("信息处理费", "处理费")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^。；;\n]{0,20}?申请")
 _RECEIVED = re.compile(
     r"(?<![未有])(?:收到|受理|接到|新收)[^。；;，,、\d\n]{0,25}?申请[^。；;，,\d\n]{0,6}?"
@@ -65,16 +64,6 @@ def _build_proceedings(template: Template) -> tuple[_Proceeding, ...]:
         )
         for word, rows in groups.items()
     )
-
-
-def check_fee_stated(report: Report) -> list[Finding]:
-    """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected (国办函〔2020〕109号)."""
-    section = report.template.section(report.template.roles.fee_section)
-    text = report.narrative.section(section.id).full_text()
-    if any(word in text for word in FEE_WORDS):
-        return []
-    message = f"{section.heading}：没有说明信息处理费的收取情况（如“本年度未收取信息处理费”）"
-    return [warning("FEE_NOT_STATED", field_at(intro_path(section.id)), message)]
 
 
 def _mismatch(path: str, said: str, table_name: str, count: Number, cells: tuple[Location, ...]) -> Finding:

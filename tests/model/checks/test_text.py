@@ -1,10 +1,10 @@
-"""model/checks/text.py: the text against the tables, fee, outlook, imported labels — one change, its finding."""
+"""model/checks/text.py: the text against the tables, outlook, imported labels — one change, its finding."""
 
 from __future__ import annotations
 
 from model.checks import check
 from model.findings import Location
-from model.report import Report, Subsection
+from model.report import Report
 from tests.model.checks.changes import APPS, Case, Change, case_tests
 
 
@@ -16,7 +16,6 @@ def _text(section: str, text: str) -> Change:
 
 
 CASES: list[Case] = [
-    Case("六 silent on the fee", _text("other", "无。"), "FEE_NOT_STATED", Location(field="narrative.other.intro")),
     Case(
         "text says none received, table says 9",
         _text("overview", "本年度，本局未收到政府信息公开的申请。"),
@@ -57,12 +56,6 @@ CASES: list[Case] = [
 
 
 test_one_change_gives_the_finding_at_its_location, test_every_message_is_chinese_and_names_something = case_tests(CASES)
-
-
-def test_fee_mentioned_in_a_subsection_counts(report: Report) -> None:
-    report.narrative.section("other").intro = ""
-    report.narrative.section("other").subsections = [Subsection("信息处理费收取情况", "本年度未收取处理费。")]
-    assert check(report) == []
 
 
 def test_text_agreeing_with_tables_passes(report: Report) -> None:
