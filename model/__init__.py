@@ -14,6 +14,7 @@ from model.errors import ReportFileError
 from model.files import load_report, save_report
 from model.findings import Finding, Location, Severity
 from model.report import Report
+from model.sentences import Sentence, standard_sentences
 from model.template import TEMPLATE_2021, Template
 
 __all__ = [
@@ -22,11 +23,13 @@ __all__ = [
     "Location",
     "Report",
     "ReportFileError",
+    "Sentence",
     "Severity",
     "Template",
     "check",
     "count_by_severity",
     "load_report",
     "save_report",
+    "standard_sentences",
     "start_next_year",
 ]

@@ -260,6 +260,7 @@ class Roles:
     proceedings: str  # the table whose row groups the text's "行政复议/行政诉讼N件" state
     fee_section: str  # the narrative section that must state the 信息处理费 (its SectionSpec.fee)
     fee_notices_unpaid: tuple[str, str, str]  # (table, row, column): applications dropped for an unpaid fee notice
+    stated_reasons: tuple[str, str]  # (table, row-group heading) whose rows the text gives as reasons (不予公开)
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,7 @@ class Template:
 # --- The 2021 format -----------------------------------------------------------------------
 
 _FOUR_RESULTS = ("upheld", "corrected", "other", "pending")
+_WITHHELD = "（三）不予公开"  # a row group of table 3, whose rows the text gives as reasons
 
 
 def _table_active_disclosure() -> TableSpec:
@@ -426,7 +428,7 @@ def _table_applications() -> TableSpec:
     )
     note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     results = "三、本年度办理结果"
-    withheld = (results, "（三）不予公开")
+    withheld = (results, _WITHHELD)
     unable = (results, "（四）无法提供")
     unprocessed = (results, "（五）不予处理")
     other = (results, "（六）其他处理")
@@ -627,6 +629,7 @@ def _build_2021() -> Template:
             proceedings="review_litigation",
             fee_section="other",
             fee_notices_unpaid=("applications", "other_unpaid_fee", "total"),
+            stated_reasons=("applications", _WITHHELD),
         ),
     )
 
