@@ -24,6 +24,23 @@ STANDARD_FONT_FILES = (
 )
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
+# The fonts the font schemes name (export.page_design), each with the family names its files carry:
+# the Chinese name Word and WPS write first, then the English ones (the makers' other editions too).
+FAMILY_NAMES: dict[str, tuple[str, ...]] = {
+    "方正小标宋简体": ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+    "仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312"),
+    "楷体_GB2312": ("楷体_GB2312", "KaiTi_GB2312"),
+    "黑体": ("黑体", "SimHei"),
+    "宋体": ("宋体", "SimSun"),
+    "仿宋": ("仿宋", "FangSong"),
+    "楷体": ("楷体", "KaiTi"),
+}
+
+
+def english_family_name(family: str) -> str | None:
+    """The Latin-script name a font of the schemes also goes by (仿宋_GB2312 → FangSong_GB2312)."""
+    return next((name for name in FAMILY_NAMES.get(family, ()) if name.isascii()), None)
+
 
 class FontRole(Enum):
     """The parts of the page that take their own font (see export.page_design.FontScheme)."""

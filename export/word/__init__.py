@@ -18,6 +18,7 @@ from export.fonts import resolve_scheme
 from export.formats import ExportOptions
 from export.word.document import build_document
 from export.word.embedded import embed_report, embedded_report, visible_fingerprint
+from export.word.package import finish_package
 from export.word.read_body import open_document
 from export.word.read_text import import_visible_content
 from model.report import Report
@@ -25,7 +26,9 @@ from model.report import Report
 
 def render(report: Report, options: ExportOptions) -> bytes:
     """The .docx file's bytes."""
-    document = build_document(report, resolve_scheme(options.font_scheme), options.signed_copy)
+    scheme = resolve_scheme(options.font_scheme)
+    document = build_document(report, scheme, options.signed_copy)
+    finish_package(document, scheme)
     embed_report(document, report)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -3,12 +3,18 @@
 The exact report (every contract field, "not filled in" vs 0, the fee as a decimal) travels as a
 custom XML part. It is trusted on import only while the visible text is the text the app wrote:
 once someone edits the document in Word or WPS, the visible content wins.
+
+The file is published, so the copy holds only what belongs to the published report: no reviews
+(the reasons staff gave for accepting warnings) and no labels of a document it was once imported
+from (the page prints the statutory ones). See docs/file-format.md.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
+import uuid
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -24,6 +30,8 @@ from model.report import Report
 
 NAMESPACE = "urn:gov-info-annual-report:docx-embedded-report"
 PART_NAME = "/customXml/nianbao-report.xml"
+PROPERTIES_PART_NAMES = "/customXml/itemProps%d.xml"  # named as Word names data store properties
+_DATA_STORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 MAX_EMBEDDED_BYTES = 10 * 1024 * 1024
 _ROOT = f"{{{NAMESPACE}}}report"
 _SPACES = re.compile(r"\s+")
@@ -48,13 +56,38 @@ def visible_fingerprint(document: Document) -> str:
     return digest.hexdigest()
 
 
+def published_copy(report: Report) -> Report:
+    """The report as it may travel with the published file: without reviews and imported labels."""
+    published = copy.copy(report)
+    published.reviews = []
+    published.imported_labels = {}
+    return published
+
+
 def embed_report(document: Document, report: Report) -> None:
     root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
-    root.set("fingerprint", visible_fingerprint(document))
-    root.text = report_json(report)
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI(PART_NAME), "application/xml", blob, document.part.package)
+    fingerprint = visible_fingerprint(document)
+    root.set("fingerprint", fingerprint)
+    root.text = report_json(published_copy(report))
+    part = Part(PackURI(PART_NAME), "application/xml", _xml(root), document.part.package)
     document.part.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_XML)
+    part.relate_to(_data_store_item(document, fingerprint), RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+
+
+def _data_store_item(document: Document, fingerprint: str) -> Part:
+    """The properties Word keeps a custom XML part by (its id and namespace); without them Word may
+    drop the part, or repair the file, when it saves."""
+    ds = f"{{{_DATA_STORE}}}"
+    root = etree.Element(f"{ds}datastoreItem", nsmap={"ds": _DATA_STORE})
+    root.set(f"{ds}itemID", "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE + fingerprint)).upper() + "}")
+    etree.SubElement(etree.SubElement(root, f"{ds}schemaRefs"), f"{ds}schemaRef").set(f"{ds}uri", NAMESPACE)
+    content_type = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+    package = document.part.package
+    return Part(package.next_partname(PROPERTIES_PART_NAMES), content_type, _xml(root), package)
+
+
+def _xml(root: etree._Element) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def embedded_report(document: Document) -> Embedded | None:

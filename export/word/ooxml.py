@@ -33,7 +33,8 @@ def mm_twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
-# Word rejects property elements out of schema order, so new ones are inserted at their rank.
+# Word rejects property elements out of schema order (ECMA-376 transitional, wml.xsd), so new ones
+# are inserted at their rank; the sequences hold the elements this program writes.
 _SCHEMA_ORDER = {
     qn("w:pPr"): "pStyle keepNext keepLines pageBreakBefore widowControl snapToGrid spacing ind jc outlineLvl rPr",
     qn("w:rPr"): "rStyle rFonts b bCs snapToGrid spacing sz szCs lang",
@@ -42,6 +43,8 @@ _SCHEMA_ORDER = {
     qn("w:tblPr"): "tblStyle tblW jc tblBorders tblLayout tblCellMar tblLook",
 }
 _RANKS = {parent: {qn(f"w:{t}"): i for i, t in enumerate(order.split())} for parent, order in _SCHEMA_ORDER.items()}
+# Properties that lead their element, whatever content follows (a run's w:rPr before its w:t).
+_LEADING = {qn("w:p"): qn("w:pPr"), qn("w:r"): qn("w:rPr"), qn("w:tc"): qn("w:tcPr"), qn("w:tr"): qn("w:trPr")}
 
 
 def child(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOxmlElement:
@@ -56,6 +59,9 @@ def child(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOxmlEleme
 
 
 def _insert_in_order(parent: BaseOxmlElement, element: BaseOxmlElement) -> None:
+    if _LEADING.get(parent.tag) == element.tag:
+        parent.insert(0, element)
+        return
     ranks = _RANKS.get(parent.tag)
     if ranks is not None and element.tag in ranks:
         rank = ranks[element.tag]

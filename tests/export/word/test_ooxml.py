@@ -93,13 +93,31 @@ def test_children_added_in_any_order_end_in_schema_order() -> None:
 
 @pytest.mark.parametrize(
     ("parent", "present", "added"),
-    [("w:pPr", ["w:jc"], "w:unknownThing"), ("w:r", ["w:t"], "w:rPr"), ("w:sectPr", ["w:pgSz"], "w:pgMar")],
-    ids=["unranked-child", "parent-without-order", "another-parent"],
+    [("w:pPr", ["w:jc"], "w:unknownThing"), ("w:r", ["w:t"], "w:br"), ("w:sectPr", ["w:pgSz"], "w:pgMar")],
+    ids=["unranked-child", "run-content", "another-parent"],
 )
 def test_what_the_order_does_not_rank_is_appended(parent: str, present: list[str], added: str) -> None:
     properties = element(parent, *present)
     child(properties, added)
     assert local_names(properties)[-1] == etree.QName(qn(added)).localname
+
+
+@pytest.mark.parametrize(
+    ("parent", "present", "added"),
+    [
+        ("w:r", ["w:t", "w:tab", "w:t"], "w:rPr"),  # the page number's run gets its fonts after its text
+        ("w:p", ["w:r", "w:fldSimple"], "w:pPr"),
+        ("w:tc", ["w:p"], "w:tcPr"),
+        ("w:tr", ["w:tc", "w:tc"], "w:trPr"),
+    ],
+)
+def test_an_elements_own_properties_go_first_whatever_it_holds(parent: str, present: list[str], added: str) -> None:
+    container = element(parent, *present)
+    child(container, added)
+    assert local_names(container) == [
+        etree.QName(qn(added)).localname,
+        *(etree.QName(qn(p)).localname for p in present),
+    ]
 
 
 def test_child_reuses_the_element_there_and_sets_w_attributes() -> None:
