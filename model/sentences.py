@@ -363,9 +363,31 @@ def link(report: Report, path: str, part: str, text: str) -> None:
     report.sentence_links.setdefault(path, []).append(SentenceLink(part, text))
 
 
+def live_links(report: Report, path: str, text: str) -> list[SentenceLink]:
+    """The links of a field whose sentences are still in its text (the others a person rewrote)."""
+    return [linked for linked in report.sentence_links.get(path, []) if linked.text and linked.text in text]
+
+
+def with_sentences(report: Report, path: str, text: str, parts: dict[str, str]) -> tuple[str, list[SentenceLink]]:
+    """The field's text with the parts' sentences added at its end, and its links with theirs: a part
+    already linked there is not added twice. A text that ends a sentence goes on in the same paragraph."""
+    links = live_links(report, path, text)
+    present = {linked.key for linked in links}
+    for part, sentences in parts.items():
+        if part in present:
+            continue
+        if text and not text.endswith(("。", "\n")):
+            text += "\n"
+        text += sentences
+        links.append(SentenceLink(part, sentences))
+    return text, links
+
+
 def follow_tables(report: Report) -> bool:
     """Rewrite every linked sentence still found in its field to what the tables say now; True if
     any text changed. A part with nothing to say (a table no longer filled in) is left as it is."""
+    if not report.sentence_links:
+        return False
     every = {part: part_text(s) for part, s in standard_sentences(report).items()}
     changed = False
     for path, links in report.sentence_links.items():

@@ -18,6 +18,7 @@ from typing_extensions import override
 from model import Finding, Report, check
 from model.report import Review
 from model.reviews import mark_reviewed, unmark
+from model.sentences import follow_tables
 from model.values import CellValue
 
 CellChange = tuple[str, str, CellValue]  # row id, column id, new value
@@ -42,7 +43,9 @@ class ReportDocument(QObject):
         self.findingsChanged.emit()
 
     def notify_changed(self) -> None:
-        """Call after any change to the report (commands do it for you)."""
+        """Call after any change to the report (commands do it for you). Linked sentences follow the
+        tables here, so that they change in the same undo step as the cells (and back on undo)."""
+        follow_tables(self.report)
         self.recheck()
         self.changed.emit()
 

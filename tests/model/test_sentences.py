@@ -14,7 +14,7 @@ from model import standard_sentences
 from model.checks import check
 from model.files import load_report
 from model.report import Fee, Number, Report, Subsection
-from model.sentences import Figure, Sentence, follow_tables, link, sentences_for
+from model.sentences import Figure, Sentence, follow_tables, link, sentences_for, with_sentences
 from model.template import TEMPLATE_2021, CellKind
 from tests.model.checks.test_properties import consistent_reports
 
@@ -229,3 +229,13 @@ def test_a_link_to_a_removed_subsection_is_passed_over(report: Report) -> None:
 
 def test_a_sentence_reads_as_its_text() -> None:
     assert str(Sentence("k", "本年度无行政事业性收费。")) == "本年度无行政事业性收费。"
+
+
+def test_sentences_are_added_at_the_end_once(report: Report) -> None:
+    parts = sentences_for(report, "overview", "依申请公开")
+    text, links = with_sentences(report, PATH, "安排专人受理申请", parts)
+    assert text == "安排专人受理申请\n" + parts["applications"] + parts["review_litigation"]
+    assert [linked.key for linked in links] == ["applications", "review_litigation"]
+    report.narrative.section("overview").subsections[1].text = text
+    report.sentence_links[PATH] = links
+    assert with_sentences(report, PATH, text, parts) == (text, links)

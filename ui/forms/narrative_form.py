@@ -24,6 +24,8 @@ from model.template import Placement, SectionSpec
 from ui.document import ReportDocument
 from ui.forms.commands import SubsectionsCommand, copy_subsections
 from ui.forms.editors import FieldBinding, FieldLineEdit, FieldTextEdit
+from ui.forms.fee_form import FeeEditor
+from ui.forms.sentences import sentences_button
 
 
 def _is_subsection(path: str) -> bool:
@@ -44,6 +46,8 @@ class NarrativeForm(QScrollArea):
         for part in template.texts_at(section.id, Placement.BEFORE):
             self._add_text(text_path(part.id), part.label)
         self._add_text(intro_path(section.id), section.heading)
+        if section.fee is not None:
+            self._layout.addWidget(FeeEditor(document))
         self._subsections = QVBoxLayout()
         self._layout.addLayout(self._subsections)
         self._add_button = self._make_add_button()
@@ -65,7 +69,11 @@ class NarrativeForm(QScrollArea):
         editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 6)
         label.setBuddy(editor)
         self.editors[path] = editor
-        self._layout.addWidget(label)
+        header = QHBoxLayout()
+        header.addWidget(label, 1)
+        if (insert := sentences_button(self._document, self._section, path, editor)) is not None:
+            header.addWidget(insert)
+        self._layout.addLayout(header)
         self._layout.addWidget(editor)
 
     def _make_add_button(self) -> QToolButton:
@@ -124,6 +132,8 @@ class NarrativeForm(QScrollArea):
         text_path = subsection_path(self._section.id, index, SubsectionPart.TEXT)
         text_editor = FieldTextEdit(FieldBinding(self._document, text_path, f"{subsection_number(index)}正文"))
         text_editor.setMinimumHeight(text_editor.fontMetrics().lineSpacing() * 5)
+        if (insert := sentences_button(self._document, self._section, text_path, text_editor)) is not None:
+            header.addWidget(insert)
         self.editors[text_path] = text_editor
         layout.addWidget(text_editor)
         return frame
