@@ -34,6 +34,8 @@ def start_next_year(last: Report) -> Report:
     report = Report(
         meta=Meta({spec.id: _carried(spec, last.meta.get(spec.id)) for spec in template.meta_fields}),
         narrative=copy.deepcopy(last.narrative),
+        # Sentences written from last year's tables follow this year's once they are filled in.
+        sentence_links=copy.deepcopy(last.sentence_links),
         template=template,
     )
     report.previous = previous_from_report(last)

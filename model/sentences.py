@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from model.field_paths import get_field, set_field
+from model.field_paths import get_field, part_id, set_field, text_fields
 from model.numerals import split_ordinal
 from model.report import Number, Report, SentenceLink
 from model.template import CellKind, ColumnSpec, RowSpec, TableSpec, Template
@@ -383,11 +383,28 @@ def with_sentences(report: Report, path: str, text: str, parts: dict[str, str]) 
     return text, links
 
 
+def _follow_moves(report: Report) -> None:
+    """A link whose sentences are no longer in its field but in exactly one other field of the same
+    section (its subsection was moved, or one before it removed) moves there."""
+    fields = dict(text_fields(report))
+    for path, links in list(report.sentence_links.items()):
+        for linked in list(links):
+            if not linked.text or linked.text in fields.get(path, ""):
+                continue
+            found = [p for p, t in fields.items() if part_id(p) == part_id(path) and linked.text in t]
+            if len(found) == 1 and linked not in report.sentence_links.get(found[0], []):
+                links.remove(linked)
+                report.sentence_links.setdefault(found[0], []).append(linked)
+        if not links:
+            del report.sentence_links[path]
+
+
 def follow_tables(report: Report) -> bool:
     """Rewrite every linked sentence still found in its field to what the tables say now; True if
     any text changed. A part with nothing to say (a table no longer filled in) is left as it is."""
     if not report.sentence_links:
         return False
+    _follow_moves(report)
     every = {part: part_text(s) for part, s in standard_sentences(report).items()}
     changed = False
     for path, links in report.sentence_links.items():

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import standard_sentences
+from model.carry import start_next_year
 from model.checks import check
 from model.files import load_report
 from model.report import Fee, Number, Report, Subsection
@@ -239,3 +240,28 @@ def test_sentences_are_added_at_the_end_once(report: Report) -> None:
     report.narrative.section("overview").subsections[1].text = text
     report.sentence_links[PATH] = links
     assert with_sentences(report, PATH, text, parts) == (text, links)
+
+
+def test_a_link_follows_its_subsection_when_it_moves(report: Report) -> None:
+    before = _linked(report)
+    subsections = report.narrative.section("overview").subsections
+    subsections.insert(0, subsections.pop(1))  # 依申请公开 first
+    report.set_cell("applications", "new_received", "natural_person", 8)
+    assert follow_tables(report)
+    assert before not in subsections[0].text and "收到政府信息公开申请10件" in subsections[0].text
+    assert list(report.sentence_links) == ["narrative.overview.subsections[0].text"]
+
+
+def test_next_years_report_keeps_the_links_and_they_follow_its_tables(report: Report) -> None:
+    before = _linked(report)
+    next_year = start_next_year(report)
+    assert not follow_tables(next_year)  # this year's table 三 is not filled in yet: last year's words stay
+    assert before in next_year.narrative.section("overview").subsections[1].text
+    for row, column in TEMPLATE_2021.table("applications").cells():
+        if not row.is_total and not column.is_total:
+            next_year.set_cell("applications", row.id, column.id, 0)
+    assert follow_tables(next_year)
+    assert (
+        next_year.narrative.section("overview").subsections[1].text
+        == "安排专人受理申请。本年度未收到政府信息公开申请。"
+    )

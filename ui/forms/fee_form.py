@@ -34,7 +34,8 @@ class FeeCommand(SwapCommand):
 class FeeEditor(QGroupBox):
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         spec = document.report.template.fee
-        super().__init__(f"{spec.label}（{spec.subsection}）", parent)
+        super().__init__(spec.subsection, parent)
+        self.setToolTip(f"按实际填写；六的{spec.label}说明可据此用“插入表格数字说明”生成，并随之更新。")
         self._document = document
         self.collected = QComboBox()
         self.collected.addItems([_NOT_FILLED, spec.not_collected_label, spec.collected_label])
@@ -43,8 +44,11 @@ class FeeEditor(QGroupBox):
         self.amount.setPlaceholderText("如 120 或 35.50")
         self.applications = QLineEdit()
         self.applications.setValidator(QRegularExpressionValidator(_COUNT, self.applications))
+        for field in (self.collected, self.amount, self.applications):
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("0") * 24)
         layout = QFormLayout(self)
-        layout.addRow(f"{spec.label}：", self.collected)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        layout.addRow("是否收取：", self.collected)
         layout.addRow(f"{spec.amount_label}：", self.amount)
         layout.addRow(f"{spec.applications_label}：", self.applications)
         self.refresh()
