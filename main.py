@@ -3,6 +3,7 @@
 python main.py [FILE]                              open the window (with FILE)
 python main.py check [--json] [--previous LAST] FILE...
 python main.py convert [--signed] [--fonts SCHEME] IN OUT
+python main.py review INPUT... --out DIR [--roster FILE] [--previous DIR] [--rules FILE] [--center NAME]
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import multiprocessing
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--fonts", choices=choices, default=AUTO_SCHEME, help="字体方案")
     convert.add_argument("source", metavar="IN")
     convert.add_argument("target", metavar="OUT")
+    review = verbs.add_parser("review", help="批量审核：审核汇总表、审核意见、review.json")
+    review.add_argument("inputs", nargs="+", metavar="INPUT", help="报告文件或文件夹（含子文件夹）")
+    review.add_argument("--out", required=True, metavar="DIR", help="输出文件夹")
+    review.add_argument("--roster", metavar="FILE", help="应报送单位名单（.xlsx 或 .csv）")
+    review.add_argument("--previous", metavar="DIR", help="上一年度报告所在文件夹，用于跨年度核对")
+    review.add_argument("--rules", metavar="FILE", help="本地规则文件")
+    review.add_argument("--center", default="", metavar="NAME", help="审核单位名称，署于审核意见落款")
     return parser
 
 
@@ -114,6 +124,35 @@ def run_convert(source: str, target: str, signed: bool, fonts: str) -> int:
     return EXIT_OK
 
 
+def run_review(args: argparse.Namespace) -> int:
+    from export import ReviewRequest, review_reports
+    from model import ReportFileError
+
+    request = ReviewRequest(
+        inputs=tuple(Path(p) for p in args.inputs),
+        out=Path(args.out),
+        roster=Path(args.roster) if args.roster else None,
+        previous=Path(args.previous) if args.previous else None,
+        rules=Path(args.rules) if args.rules else None,
+        center=args.center,
+    )
+    try:
+        outcome = review_reports(request)
+    except ReportFileError as error:
+        print(f"无法完成审核：{error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    review = outcome.review
+    errors = sum(1 for e in review.entries if e.summary.counts[0])
+    print(
+        f"审核 {len(review.entries)} 份报告：{errors} 份有错误，{len(outcome.letters)} 份审核意见；"
+        f"{len(review.unreadable)} 个文件无法读取，名单中 {len(review.missing)} 个单位未报送"
+    )
+    for problem in review.unreadable:
+        print(f"{problem.file}: 无法读取：{problem.reason}", file=sys.stderr)
+    print(f"已写入：{outcome.workbook}、{outcome.json_file}")
+    return outcome.exit_code
+
+
 def run_window(argv: Sequence[str]) -> int:
     from ui.app import run
 
@@ -123,13 +162,16 @@ def run_window(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str]) -> int:
     _configure_output()
-    if not argv or argv[0] not in ("check", "convert", "-h", "--help"):
+    if not argv or argv[0] not in ("check", "convert", "review", "-h", "--help"):
         return run_window(argv)
     args = _parser().parse_args(argv)
     if args.verb == "check":
         return run_check(args.files, args.json, args.previous)
+    if args.verb == "review":
+        return run_review(args)
     return run_convert(args.source, args.target, args.signed, args.fonts)
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the review's worker processes start the frozen app again
     sys.exit(main(sys.argv[1:]))

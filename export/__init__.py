@@ -8,6 +8,7 @@ One package per format (word/, excel/, pdf/, and native.py for .nianbao.json), l
 table in formats.py and imported only when a file of that format is first touched: importing
 `export` loads no python-docx, openpyxl or reportlab. What the formats share sits beside them:
 page_design.py (公文 page design), fonts.py, label_matching.py, zipguard.py (hostile .docx/.xlsx).
+The center's batch review (review_reports: 审核汇总.xlsx, letters, review.json) is export/review/.
 """
 
 from export.formats import (
@@ -26,6 +27,8 @@ from export.formats import (
     write_report,
 )
 from export.page_design import AUTO_SCHEME, FONT_SCHEME_CHOICES
+from export.review.run import Progress, ReviewCancelled, ReviewOutcome, ReviewRequest
+from export.review.run import run_review as review_reports
 
 __all__ = [
     "AUTO_SCHEME",
@@ -35,6 +38,10 @@ __all__ = [
     "FORMATS",
     "NATIVE",
     "PDF",
+    "Progress",
+    "ReviewCancelled",
+    "ReviewOutcome",
+    "ReviewRequest",
     "WORD",
     "ExportOptions",
     "FileFormat",
@@ -42,5 +49,6 @@ __all__ = [
     "export_notice",
     "format_of",
     "read_report",
+    "review_reports",
     "write_report",
 ]

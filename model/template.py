@@ -7,6 +7,7 @@ checker, the exporters and the importers all walk the description built here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from functools import cached_property
 from typing import Final
@@ -170,6 +171,10 @@ class AgencyKindSpec:
     deadline: tuple[int, int] | None  # (month, day) of the following year, None: no deadline
     name_endings: tuple[str, ...] = ()  # how an agency's name that is of this kind ends (乡人民政府…)
 
+    def deadline_for(self, year: int) -> date | None:
+        """The last day to publish the report for `year` (条例第四十九条), None: no deadline."""
+        return None if self.deadline is None else date(year + 1, *self.deadline)
+
 
 class FieldKind(Enum):
     """What a meta field holds, and so how it is edited, stored, written to a sheet and read back."""
@@ -250,6 +255,15 @@ class InForceRole:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """A figure the center's batch review lists for every report: the sum of some cells."""
+
+    id: str
+    label: str
+    cells: tuple[tuple[str, str, str], ...]  # (table, row, column)
+
+
+@dataclass(frozen=True)
 class Roles:
     """Which parts of the format the rules and the carry-over rely on, named once."""
 
@@ -261,6 +275,7 @@ class Roles:
     fee_section: str  # the narrative section that must state the 信息处理费 (its SectionSpec.fee)
     fee_notices_unpaid: tuple[str, str, str]  # (table, row, column): applications dropped for an unpaid fee notice
     stated_reasons: tuple[str, str]  # (table, row-group heading) whose rows the text gives as reasons (不予公开)
+    key_figures: tuple[KeyFigure, ...] = ()  # what the batch review lists beside each report
 
 
 @dataclass(frozen=True)
@@ -510,6 +525,24 @@ def _table_review_litigation() -> TableSpec:
     )
 
 
+def _key_figures_2021() -> tuple[KeyFigure, ...]:
+    applications, proceedings, active = "applications", "review_litigation", "active_disclosure"
+    return (
+        KeyFigure("received", "本年新收申请", ((applications, "new_received", "total"),)),
+        KeyFigure("disclosed", "予以公开", ((applications, "disclosed", "total"),)),
+        KeyFigure("carried_forward", "结转下年度", ((applications, "carried_forward", "total"),)),
+        KeyFigure("reviews", "行政复议", ((proceedings, "review", "total"),)),
+        KeyFigure(
+            "lawsuits",
+            "行政诉讼",
+            ((proceedings, "litigation_direct", "total"), (proceedings, "litigation_after_review", "total")),
+        ),
+        KeyFigure("licenses", "行政许可", ((active, "administrative_license", "decisions"),)),
+        KeyFigure("penalties", "行政处罚", ((active, "administrative_penalty", "decisions"),)),
+        KeyFigure("coercions", "行政强制", ((active, "administrative_coercion", "decisions"),)),
+    )
+
+
 def _build_2021() -> Template:
     narrative = SectionKind.NARRATIVE
     table = SectionKind.TABLE
@@ -630,6 +663,7 @@ def _build_2021() -> Template:
             fee_section="other",
             fee_notices_unpaid=("applications", "other_unpaid_fee", "total"),
             stated_reasons=("applications", _WITHHELD),
+            key_figures=_key_figures_2021(),
         ),
     )
 

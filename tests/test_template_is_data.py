@@ -30,9 +30,12 @@ PROGRAM = [
 ]
 HARNESSES = sorted(p for folder in ("bench", "tools", "packaging") for p in (ROOT / folder).rglob("*.py"))
 MIN_QUOTED_LABEL = 4  # shorter labels (其他, 总计, 规章) are ordinary words in a sentence
-# The keys of the report file's `previous` object (docs/file-format.md): the contract spells them
-# so, whatever the meta field and the table rows are called.
-CONTRACT_KEYS = {ROOT / "model" / "serialize.py": frozenset({"year", "carried_forward", "in_force"})}
+# The keys of the report file's `previous` object (docs/file-format.md) and the command line's verbs
+# (`main.py review`): the contract spells them so, whatever the meta fields and table rows are called.
+CONTRACT_KEYS = {
+    ROOT / "model" / "serialize.py": frozenset({"year", "carried_forward", "in_force"}),
+    ROOT / "main.py": frozenset({"review"}),
+}
 
 
 def _labels(template: Template) -> Iterator[str]:

@@ -32,15 +32,15 @@ AMOUNT_RULE = "请填写不小于 0 的金额，单位：万元，可带小数�
 def write_table_sheet(sheet: Worksheet, report: Report, table: TableSpec) -> None:
     grid = SheetGrid(table)
     heading = report.template.section(table.id).heading
-    _merge_write(sheet, (1, 1), (1, grid.last_column), heading, font=style.HEADING, border=False)
+    merge_write(sheet, (1, 1), (1, grid.last_column), heading, font=style.HEADING, border=False)
     for cell in grid.header_cells():
-        _write_header(sheet, grid, cell)
+        write_header(sheet, grid, cell)
     for cell in grid.data_cells():
         _write_data(sheet, grid, report, cell)
-    _write_checks(sheet, grid)
+    write_checks(sheet, grid)
     _write_note(sheet, grid)
     _add_validation(sheet, grid)
-    widths = _column_widths(grid)
+    widths = column_widths(grid)
     style.set_column_widths(sheet, widths)
     _set_row_heights(sheet, grid, widths)
     sheet.print_area = f"A1:{address((grid.bottom, grid.last_column))}"
@@ -52,11 +52,11 @@ def write_table_sheet(sheet: Worksheet, report: Report, table: TableSpec) -> Non
     )
     sheet.sheet_view.showGridLines = False
     if grid.layout.header_rows:  # keep column and row labels in view while scrolling the numbers
-        sheet.freeze_panes = sheet.cell(grid.top + grid.layout.header_rows, _first_data_column(grid))
+        sheet.freeze_panes = sheet.cell(grid.top + grid.layout.header_rows, first_data_column(grid))
     style.protect(sheet)
 
 
-def _merge_write(
+def merge_write(
     sheet: Worksheet,
     top_left: Coordinate,
     bottom_right: Coordinate,
@@ -85,14 +85,14 @@ def _span_end(grid: SheetGrid, cell: LayoutCell) -> Coordinate:
     return row + cell.rowspan - 1, column + cell.colspan - 1
 
 
-def _write_header(sheet: Worksheet, grid: SheetGrid, cell: LayoutCell) -> None:
+def write_header(sheet: Worksheet, grid: SheetGrid, cell: LayoutCell) -> None:
     font = style.BOLD if cell.role in (CellRole.TITLE, CellRole.COLUMN_HEADER) else style.PLAIN
-    _merge_write(sheet, grid.at(cell), _span_end(grid, cell), cell.text, font=font, fill=style.HEADER_FILL)
-    if cell.role is CellRole.ROW_HEADER and cell.colspan + cell.column == _first_data_column(grid) - 1:
+    merge_write(sheet, grid.at(cell), _span_end(grid, cell), cell.text, font=font, fill=style.HEADER_FILL)
+    if cell.role is CellRole.ROW_HEADER and cell.colspan + cell.column == first_data_column(grid) - 1:
         sheet.cell(*grid.at(cell)).alignment = style.LEFT  # leaf labels read better flush left
 
 
-def _first_data_column(grid: SheetGrid) -> int:
+def first_data_column(grid: SheetGrid) -> int:
     return min(grid.at(c)[1] for c in grid.data_cells())
 
 
@@ -102,7 +102,7 @@ def _write_data(sheet: Worksheet, grid: SheetGrid, report: Report, cell: LayoutC
     parts = grid.parts_of(row_id, column_id)
     content = _content(report, grid.table, row_id, column_id, parts)
     fill = style.TOTAL_FILL if cell.is_total else None
-    _merge_write(sheet, grid.at(cell), _span_end(grid, cell), content, fill=fill)
+    merge_write(sheet, grid.at(cell), _span_end(grid, cell), content, fill=fill)
     target = sheet.cell(*grid.at(cell))
     if isinstance(content, str) and not content.startswith("=IF("):
         target.data_type = "s"  # an Invalid value read from a file stays visible text, never a formula
@@ -124,13 +124,13 @@ def _content(report: Report, table: TableSpec, row_id: str, column_id: str, part
     return stored
 
 
-def _write_checks(sheet: Worksheet, grid: SheetGrid) -> None:
+def write_checks(sheet: Worksheet, grid: SheetGrid) -> None:
     for check_row in grid.check_rows:
         first, last = check_row.label_span
-        _merge_write(sheet, (check_row.row, first), (check_row.row, last), check_row.label, font=style.BOLD)
+        merge_write(sheet, (check_row.row, first), (check_row.row, last), check_row.label, font=style.BOLD)
         sheet.cell(check_row.row, first).alignment = style.LEFT
         for check in check_row.cells:
-            _merge_write(sheet, check.coordinate, check.coordinate, check.formula, font=style.CHECK)
+            merge_write(sheet, check.coordinate, check.coordinate, check.formula, font=style.CHECK)
             ref = address(check.coordinate)
             sheet.conditional_formatting.add(
                 ref,
@@ -158,7 +158,7 @@ def _note_text(grid: SheetGrid) -> str:
 
 def _write_note(sheet: Worksheet, grid: SheetGrid) -> None:
     row = _note_row(grid)
-    _merge_write(sheet, (row, 1), (row, grid.last_column), _note_text(grid), font=style.NOTE, border=False)
+    merge_write(sheet, (row, 1), (row, grid.last_column), _note_text(grid), font=style.NOTE, border=False)
     sheet.cell(row, 1).alignment = style.LEFT
 
 
@@ -182,9 +182,9 @@ def _add_validation(sheet: Worksheet, grid: SheetGrid) -> None:
             sheet.add_data_validation(rule)
 
 
-def _column_widths(grid: SheetGrid) -> list[float]:
+def column_widths(grid: SheetGrid) -> list[float]:
     """Wide enough for the labels: leaf row labels up to MAX_LEAF_WIDTH, column labels on two lines."""
-    first_data = _first_data_column(grid)
+    first_data = first_data_column(grid)
     widths = [MIN_DATA_WIDTH if c >= first_data else MIN_HEADER_WIDTH for c in range(1, grid.last_column + 1)]
     for cell in grid.header_cells():
         if cell.colspan != 1 or not cell.text:
@@ -199,6 +199,14 @@ def _column_widths(grid: SheetGrid) -> list[float]:
 
 
 def _set_row_heights(sheet: Worksheet, grid: SheetGrid, widths: list[float]) -> None:
+    sheet.row_dimensions[1].height = 28
+    set_grid_row_heights(sheet, grid, widths)
+    note = _note_row(grid)
+    sheet.row_dimensions[note].height = style.height_for(style.lines_needed(_note_text(grid), sum(widths) * 1.1))
+
+
+def set_grid_row_heights(sheet: Worksheet, grid: SheetGrid, widths: list[float]) -> None:
+    """Tall enough for the wrapped header labels (a spanned label shares its height with its rows)."""
     lines: dict[int, int] = {row: 1 for row in range(grid.top, grid.bottom + 1)}
     cells = sorted(grid.header_cells(), key=lambda c: c.rowspan)  # single rows first, then spans
     for cell in cells:
@@ -209,10 +217,7 @@ def _set_row_heights(sheet: Worksheet, grid: SheetGrid, widths: list[float]) -> 
         available = sum(lines[r] for r in rows)
         if needed > available:
             lines[rows[-1]] += needed - available
-    sheet.row_dimensions[1].height = 28
     for row, count in lines.items():
         sheet.row_dimensions[row].height = style.height_for(count)
     for check_row in grid.check_rows:
         sheet.row_dimensions[check_row.row].height = style.height_for(1)
-    note = _note_row(grid)
-    sheet.row_dimensions[note].height = style.height_for(style.lines_needed(_note_text(grid), sum(widths) * 1.1))

@@ -57,8 +57,7 @@ def check_empty_sections(report: Report) -> list[Finding]:
 
 def _deadline(report: Report) -> date | None:
     year = report.meta.year
-    month_day = report.template.agency_kind(report.meta.agency_kind).deadline
-    return None if year is None or month_day is None else date(year + 1, *month_day)
+    return None if year is None else report.template.agency_kind(report.meta.agency_kind).deadline_for(year)
 
 
 def check_dates(report: Report) -> list[Finding]:
