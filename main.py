@@ -136,6 +136,8 @@ def run_review(args: argparse.Namespace) -> int:
         rules=Path(args.rules) if args.rules else None,
         center=args.center,
     )
+    if request.rules is not None:
+        print("注意：本地规则（--rules）尚未接入批量审核，本次按国家规则审核", file=sys.stderr)
     try:
         outcome = review_reports(request)
     except ReportFileError as error:

@@ -112,3 +112,34 @@ def test_convert_and_check_accept_a_workbook(
     assert report_to_dict(read_report(target)) == report_to_dict(report)
     assert main(["check", str(workbook)]) == 0
     assert "0 个错误" in capsys.readouterr().out
+
+
+def test_review_writes_the_workbook_letters_and_json_and_exits_2_for_an_unreadable_file(
+    report: Report, tmp_path: Path
+) -> None:
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    save_report(report, folder / "ok.nianbao.json")
+    report.set_cell("applications", "new_received", "total", 10)
+    write_report(report, folder / "有错.docx", ExportOptions())
+    (folder / "坏.xlsx").write_bytes(b"not a workbook")
+    roster = tmp_path / "名单.csv"
+    roster.write_text("机关名称\n叶城县科学技术局\n叶城县统计局\n", encoding="utf-8")
+    out = tmp_path / "审核结果"
+    result = _run("review", str(folder), "--out", str(out), "--roster", str(roster))
+    assert result.returncode == 2, result.stderr
+    assert "坏.xlsx: 无法读取" in result.stderr and "Traceback" not in result.stderr
+    assert "审核 2 份报告：1 份有错误，1 份审核意见；1 个文件无法读取，名单中 1 个单位未报送" in result.stdout
+    data = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    assert data["exit_code"] == 2 and [u["name"] for u in data["missing_units"]] == ["叶城县统计局"]
+    assert (out / "审核汇总.xlsx").is_file() and [p.name for p in (out / "审核意见").iterdir()] == [
+        "叶城县科学技术局.docx"
+    ]
+
+
+def test_review_with_an_unusable_roster_exits_2_with_one_line(tmp_path: Path) -> None:
+    roster = tmp_path / "名单.txt"
+    roster.write_text("x", encoding="utf-8")
+    result = _run("review", str(tmp_path), "--out", str(tmp_path / "out"), "--roster", str(roster))
+    assert result.returncode == 2 and result.stderr.strip().count("\n") == 0
+    assert "单位名单应为 .xlsx 或 .csv 文件" in result.stderr

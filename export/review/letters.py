@@ -15,6 +15,7 @@ from docx.shared import Mm
 from export import page_design as design
 from export.fonts import resolve_scheme
 from export.page_design import AUTO_SCHEME, FontScheme
+from export.word.document import signature_indents
 from export.word.ooxml import ParagraphLook, add_paragraph_style, add_run, child, new_paragraph, set_document_defaults
 from model.dates import chinese_date
 from model.findings import Finding, Severity
@@ -25,8 +26,9 @@ TITLE_LINE_PT = 35.0
 SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "提醒"}
 
 
-def letter_title(summary: ReportSummary) -> str:
-    return f"关于{summary.template.report_title(summary.agency, summary.year)}的审核意见"
+def letter_title(summary: ReportSummary, addressee: str) -> str:
+    """关于<机关><年>年政府信息公开工作年度报告的审核意见, the unit named as the roster names it."""
+    return f"关于{summary.template.report_title(addressee, summary.year)}的审核意见"
 
 
 def opening(summary: ReportSummary, file_name: str) -> str:
@@ -100,7 +102,7 @@ def render_letter(summary: ReportSummary, addressee: str, file_name: str, center
     """The letter's .docx bytes."""
     letter = _Letter(resolve_scheme(AUTO_SCHEME))
     template = summary.template
-    letter.paragraph(letter_title(summary), letter.title)
+    letter.paragraph(letter_title(summary, addressee), letter.title)
     letter.paragraph("")
     letter.paragraph(f"{addressee}：", letter.flush)
     letter.paragraph(opening(summary, file_name))
@@ -112,9 +114,11 @@ def render_letter(summary: ReportSummary, addressee: str, file_name: str, center
             number += 1
             letter.paragraph(finding_line(number, summary, finding))
     letter.paragraph("")
+    date_text = chinese_date(when)
+    center_right, date_right = signature_indents(center, date_text, sealed=False)
     if center:
-        letter.right_indented(center, 4)
-    letter.right_indented(chinese_date(when), 4)
-    letter.document.core_properties.title = letter_title(summary)
+        letter.right_indented(center, center_right)
+    letter.right_indented(date_text, date_right if center else 2)
+    letter.document.core_properties.title = letter_title(summary, addressee)
     letter.document.core_properties.author = center
     return letter.bytes()

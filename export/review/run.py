@@ -94,6 +94,8 @@ def find_inputs(inputs: Iterable[Path], exclude: Path | None = None) -> tuple[li
     skipped = exclude.resolve() if exclude is not None else None
     for given in inputs:
         path = given.resolve()
+        if skipped is not None and (path == skipped or skipped in path.parents):
+            continue
         if path.is_dir():
             for folder, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if skipped is None or Path(folder, d).resolve() != skipped)
