@@ -1,17 +1,19 @@
-"""The 导出 menu: an entry per export format of the table in export.formats, the font scheme and
-签字盖章稿 choices, 打印预览 and 打印 through ui.printing (loaded when first used)."""
+"""The 导出 menu: an entry per export format of the table in export.formats, the font scheme,
+打印预览 and 打印 through ui.printing (loaded when first used). Each of them goes through the export
+step (ui.export_step): what is still wrong, and publication copy or signed copy, asked every time."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from export import (
     AUTO_SCHEME,
+    EXCEL,
     EXPORT_FORMATS,
     FONT_SCHEME_CHOICES,
     ExportOptions,
@@ -19,16 +21,17 @@ from export import (
     default_file_name,
     write_report,
 )
-from model import Report, ReportFileError, Severity
+from model import Report, ReportFileError
+from ui import export_step
 from ui.document import ReportDocument
+from ui.export_step import Copy
 from ui.settings import Settings
-
-SIGNED_COPY_LABEL = "签字盖章稿（加“单位负责人（签字）”和公章位置）"
-MAX_LISTED = 12
 
 
 class ExportActions(QObject):
     """Owns the export and print actions of a window; `document()` gives the report to export."""
+
+    exported = Signal(object, str)  # the file written (Path), and what the status bar says about it
 
     def __init__(
         self,
@@ -56,12 +59,9 @@ class ExportActions(QObject):
             action.setData(scheme_id)
             action.setChecked(scheme_id == chosen)
         self.scheme_group.triggered.connect(lambda a: settings.set("export/font_scheme", str(a.data())))
-        self.signed_action = QAction(SIGNED_COPY_LABEL, self, checkable=True)
-        self.signed_action.setChecked(settings.flag("export/signed_copy"))
-        self.signed_action.toggled.connect(lambda on: settings.set("export/signed_copy", on))
         self.preview_action = QAction("打印预览(&V)…", self)
         self.preview_action.triggered.connect(lambda: self._print(preview=True))
-        self.print_action = QAction("打印(&P)…", self)
+        self.print_action = QAction("打印(&T)…", self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self._print(preview=False))
 
@@ -71,39 +71,45 @@ class ExportActions(QObject):
         menu.addSeparator()
         schemes = menu.addMenu("字体方案(&F)")
         schemes.addActions(self.scheme_group.actions())
-        menu.addAction(self.signed_action)
         menu.addSeparator()
         menu.addAction(self.preview_action)
         menu.addAction(self.print_action)
 
-    def options(self) -> ExportOptions:
+    def options(self, copy: Copy = Copy.PUBLICATION) -> ExportOptions:
         checked = self.scheme_group.checkedAction()
         scheme = str(checked.data()) if checked is not None else AUTO_SCHEME
-        return ExportOptions(font_scheme=scheme, signed_copy=self.signed_action.isChecked())
+        return ExportOptions(font_scheme=scheme, signed_copy=copy is Copy.SIGNED)
 
     # --- exporting -----------------------------------------------------------------------------
 
     def export(self, fmt: FileFormat) -> None:
         if not self._commit():
             return
-        report = self._document().report
-        if not confirm_publishable(self._parent, self._document(), "导出"):
+        document = self._document()
+        copy = export_step.ask(self._parent, document, "导出", offers_copies=fmt is not EXCEL)
+        if copy is None:
             return
-        folder = self._settings.last_folder()
-        proposed = str(Path(folder) / default_file_name(report, fmt.suffix))
-        name, _filter = QFileDialog.getSaveFileName(self._parent, f"导出为 {fmt.name}", proposed, fmt.dialog_filter)
+        report = document.report
+        proposed = Path(self._settings.last_folder()) / default_file_name(report, fmt.suffix)
+        if copy is Copy.SIGNED:
+            proposed = proposed.with_name(f"{proposed.name.removesuffix(fmt.suffix)}（{copy.short}）{fmt.suffix}")
+        title = f"导出为 {fmt.name}" + (f"（{copy.short}）" if fmt is not EXCEL else "")
+        name, _filter = QFileDialog.getSaveFileName(self._parent, title, str(proposed), fmt.dialog_filter)
         if not name:
             return
         path = fmt.path_for(name)
         self._settings.set_last_folder(path)
-        if self.write(report, path):
-            self._status(f"已导出：{path}")
+        if self.write(report, path, self.options(copy)):
+            what = f"{copy.short}" if fmt is not EXCEL else fmt.name
+            message = f"已导出{what}：{path}"
+            self._status(message)
+            self.exported.emit(path, message)
 
-    def write(self, report: Report, path: Path) -> bool:
+    def write(self, report: Report, path: Path, options: ExportOptions | None = None) -> bool:
         """Export the report; a refusal is shown, never raised."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_report(report, path, self.options())
+            write_report(report, path, options or self.options())
         except ReportFileError as error:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self._parent, "导出失败", f"未能导出“{path.name}”：\n{error}")
@@ -114,34 +120,12 @@ class ExportActions(QObject):
     def _print(self, preview: bool) -> None:
         if not self._commit():
             return
-        if not confirm_publishable(self._parent, self._document(), "打印"):
+        verb = "打印预览" if preview else "打印"
+        copy = export_step.ask(self._parent, self._document(), verb, offers_copies=True)
+        if copy is None:
             return
         from ui import printing  # here: QtPdf and the PDF exporter load when first used, not at start-up
 
+        self._status(f"{verb}：{copy.short}")
         show = printing.preview if preview else printing.print_report
-        show(self._parent, self._document(), self.options())
-
-
-def confirm_publishable(parent: QWidget, document: ReportDocument, verb: str) -> bool:
-    """Before a report leaves the app: list its errors and unfilled cells and ask to go on anyway."""
-    errors = [f for f in document.findings if f.severity is Severity.ERROR]
-    unfilled = document.report.unfilled_cells()
-    if not errors and not unfilled:
-        return True
-    lines = []
-    if errors:
-        lines.append(f"报告中还有 {len(errors)} 个错误：")
-        lines += [f"· {f.message}" for f in errors[:MAX_LISTED]]
-        if len(errors) > MAX_LISTED:
-            lines.append(f"……另有 {len(errors) - MAX_LISTED} 个，见“检查结果”")
-    if unfilled:
-        lines.append(f"表格中有 {len(unfilled)} 个单元格未填写（没有数字请填 0）。")
-    lines.append(f"\n仍要{verb}吗？")
-    answer = QMessageBox.question(
-        parent,
-        f"{verb}前检查",
-        "\n".join(lines),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+        show(self._parent, self._document(), self.options(copy))

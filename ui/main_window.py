@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 from typing_extensions import override
@@ -33,6 +33,7 @@ from ui.document import ReportDocument, ReviewCommand
 from ui.export_actions import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
+from ui.screen import fit_to_screen
 from ui.settings import Settings, data_dir
 
 
@@ -46,6 +47,8 @@ def about_text(template: Template, data_folder: Path) -> str:
 
 
 _ERROR_TAB_COLOUR = QColor("#b3261e")
+PREFERRED_SIZE = QSize(1280, 860)  # a first start on a larger screen; smaller screens get all they have
+FINDINGS_HEIGHT = 170
 
 
 def blank_report() -> Report:
@@ -100,8 +103,14 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, lambda: self.document, settings, self.show_status, self.commit_edits)
         self._build_menus()
         self.set_document(self.document)
-        self.resize(1200, 820)
-        self.resizeDocks([self.findings_panel], [180], Qt.Orientation.Vertical)
+        self._restore_geometry()
+
+    def _restore_geometry(self) -> None:
+        """As it was last closed; the first time as large as the screen allows (taskbar excluded)."""
+        saved = self.settings.geometry()
+        if saved is None or not self.restoreGeometry(saved):
+            fit_to_screen(self, PREFERRED_SIZE)
+        self.resizeDocks([self.findings_panel], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
 
     # --- menus ---------------------------------------------------------------------------------
 
@@ -239,10 +248,13 @@ class MainWindow(QMainWindow):
         pending = any(editor.has_pending_edit() for _index, editor in self._typing_holders())
         return pending or self._unsaved_without_undo or not self.document.undo_stack.isClean()
 
-    def _update_title(self) -> None:
+    def document_name(self) -> str:
+        """The report as the title bar and questions name it: its file, its title, or 未命名."""
         path = self.document.path
-        name = path.name if path else (self.document.report.title if self.document.report.meta.agency else "未命名")
-        self.setWindowTitle(f"{name}[*] — {self.document.report.template.title_suffix}")
+        return path.name if path else (self.document.report.title if self.document.report.meta.agency else "未命名")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document_name()}[*] — {self.document.report.template.title_suffix}")
         self.setWindowModified(self.is_modified())
 
     def _show_findings(self) -> None:
@@ -373,7 +385,7 @@ class MainWindow(QMainWindow):
             return False
         if not self.is_modified():
             return True
-        answer = ask_unsaved(self, self.windowTitle().replace("[*]", ""))
+        answer = ask_unsaved(self, self.document_name())
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -385,15 +397,20 @@ class MainWindow(QMainWindow):
             return
         if self.autosaver is not None:
             self.autosaver.close()
+        self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         event.accept()
 
 
-def ask_unsaved(parent: QWidget, name: str) -> QMessageBox.StandardButton:
+def unsaved_box(parent: QWidget, name: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Question, "保存更改", f"“{name}”有未保存的更改，是否保存？", parent=parent)
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
     for button, text in ((buttons.Save, "保存(&S)"), (buttons.Discard, "不保存(&N)"), (buttons.Cancel, "取消")):
         box.button(button).setText(text)
-    return buttons(box.exec())
+    return box
+
+
+def ask_unsaved(parent: QWidget, name: str) -> QMessageBox.StandardButton:
+    return QMessageBox.StandardButton(unsaved_box(parent, name).exec())

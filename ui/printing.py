@@ -8,16 +8,18 @@ Chinese message box, never in a traceback.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
 from export import PDF, ExportOptions
 from model import Report
 from ui.document import ReportDocument
+from ui.export_step import Copy
+from ui.screen import available_area, fit_to_screen
 
 PREVIEW_TITLE = "打印预览"
 PRINT_TITLE = "打印"
@@ -32,6 +36,9 @@ PRINT_BUTTON = "打印(&P)…"
 # Pages go to the printer as images. Above 300 dpi text looks no better on paper, while each page of
 # the print job grows fourfold with every doubling (an A4 page at 600 dpi is 35 MB even in grey).
 MAX_PRINT_DPI = 300
+PUBLICATION, SIGNED = Copy.PUBLICATION.short, Copy.SIGNED.short
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 4.0)
 
 
 def preview(parent: QWidget, document: ReportDocument, options: ExportOptions) -> None:
@@ -39,7 +46,8 @@ def preview(parent: QWidget, document: ReportDocument, options: ExportOptions) -
     pdf = _build_pdf(parent, document.report, options)
     if pdf is None:
         return
-    PreviewDialog(parent, pdf, document.report.title, PDF.notice(options)).exec()
+    title = f"{document.report.title}（{SIGNED if options.signed_copy else PUBLICATION}）"
+    PreviewDialog(parent, pdf, title, PDF.notice(options)).exec()
 
 
 def print_report(parent: QWidget, document: ReportDocument, options: ExportOptions) -> None:
@@ -71,14 +79,14 @@ class LoadedPdf:
 
 
 class PreviewDialog(QDialog):
-    """The PDF's pages, fitted to the window's width, with 打印 and 关闭."""
+    """The PDF's pages, as large as the screen allows: fit width, whole page, zoom in and out, the page
+    shown, 打印 and 关闭."""
 
     def __init__(self, parent: QWidget | None, pdf: LoadedPdf, title: str, notice: str | None) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self._title = title
         self.setWindowTitle(f"{PREVIEW_TITLE} — {title}")
-        self.resize(760, 900)
         layout = QVBoxLayout(self)
         if notice:
             self.notice_label = QLabel(notice)
@@ -89,9 +97,8 @@ class PreviewDialog(QDialog):
         self.view.setDocument(pdf.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addLayout(self._zoom_bar())
         layout.addWidget(self.view, 1)
-        self.pages_label = QLabel(f"共 {pdf.page_count} 页")
-        layout.addWidget(self.pages_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         self.print_button = QPushButton(PRINT_BUTTON, self)
@@ -100,6 +107,45 @@ class PreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self._print)
         layout.addWidget(buttons)
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page)
+        self._show_page(0)
+        area = available_area(parent)
+        fit_to_screen(self, QSize(area.width() * 3 // 5, area.height()))
+
+    def _zoom_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for text, tip, slot, keys in (
+            ("适合宽度(&W)", "页面宽度与窗口一致", self.fit_width, ""),
+            ("整页(&H)", "一页完整显示在窗口中", self.fit_page, ""),
+            ("缩小(&-)", "缩小（Ctrl+−）", lambda: self.zoom(1 / ZOOM_STEP), "Ctrl+-"),
+            ("放大(&+)", "放大（Ctrl+=）", lambda: self.zoom(ZOOM_STEP), "Ctrl+="),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            if keys:
+                button.setShortcut(QKeySequence(keys))
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.pages_label = QLabel()
+        bar.addWidget(self.pages_label)
+        return bar
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom in (factor > 1) or out from what is shown now, fitted or not."""
+        current = self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(max(current * factor, ZOOM_RANGE[0]), ZOOM_RANGE[1]))
+
+    def _show_page(self, page: int) -> None:
+        self.pages_label.setText(f"第 {page + 1} 页，共 {self.pdf.page_count} 页")
 
     def _print(self) -> None:
         if _printer_installed(self) and print_pdf(self, self.pdf, self._title):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from model.about import APP_ID
 
@@ -61,6 +61,14 @@ class Settings:
 
     def set(self, key: str, value: str | bool) -> None:
         self._store.setValue(key, value)
+
+    def geometry(self) -> QByteArray | None:
+        """Where and how large the window was when it was last closed (QWidget.saveGeometry)."""
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
 
     def sync(self) -> None:
         self._store.sync()

@@ -1,49 +1,134 @@
-"""ui/export_actions.py: exporting asks first when there are errors, then writes with the chosen options."""
+"""ui/export_actions.py and ui/export_step.py: every export and print goes through one step that lists
+what is still wrong and asks, each time, for the publication copy or the signed copy."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
-from export import WORD
+from export import EXCEL, PDF, WORD, ExportOptions
+from model import Report
+from ui.export_step import Copy, ExportStep
 from ui.main_window import MainWindow
 
 
-def test_export_with_errors_asks_first_and_lists_them(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+class Steps:
+    """The export steps shown, what each offered as it opened, and the answer to give (None: 取消)."""
+
+    def __init__(self) -> None:
+        self.shown: list[ExportStep] = []
+        self.offered: list[Copy] = []
+        self.choose: Copy | None = Copy.PUBLICATION
+
+    def exec(self, step: ExportStep) -> int:
+        self.shown.append(step)
+        self.offered.append(step.copy())
+        if self.choose is None:
+            return QDialog.DialogCode.Rejected.value
+        if step.copy_buttons:
+            step.copy_buttons[self.choose].setChecked(True)
+        return QDialog.DialogCode.Accepted.value
+
+
+@pytest.fixture
+def steps(monkeypatch: pytest.MonkeyPatch) -> Steps:
+    answers = Steps()
+    monkeypatch.setattr(ExportStep, "exec", lambda step: answers.exec(step))
+    return answers
+
+
+@pytest.fixture
+def written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, ExportOptions]]:
+    files: list[tuple[str, ExportOptions]] = []
+    monkeypatch.setattr(
+        "ui.export_actions.write_report", lambda report, path, options: files.append((str(path), options))
+    )
+    return files
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[tuple[str, str]]:
+    asked: list[tuple[str, str]] = []
+
+    def dialog(_parent: object, title: str, name: str, _filter: str) -> tuple[str, str]:
+        asked.append((title, name))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    return asked
+
+
+def test_export_with_errors_lists_them_and_stops_when_cancelled(
+    window: MainWindow, steps: Steps, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.document.set_cells("applications", [("carried_over", "commercial", 4)])
-    questions: list[str] = []
-
-    def refuse(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
-        questions.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", refuse)
+    steps.choose = None
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: pytest.fail("must ask first"))
     window.exports.format_actions[".xlsx"].trigger()
-    assert questions and "2 个错误" in questions[0] and "一+二" in questions[0]
+    (step,) = steps.shown
+    assert "2 个错误" in step.summary.text()
+    assert step.errors.count() == 2 and "一+二" in step.errors.item(0).text()
+    assert step.go_button.text() == "仍要导出(&O)"
 
 
-def test_export_writes_the_file_with_the_chosen_options(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("copy", list(Copy))
+def test_each_export_asks_which_copy_and_says_which_was_written(
+    window: MainWindow,
+    steps: Steps,
+    written: list[tuple[str, ExportOptions]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    copy: Copy,
 ) -> None:
-    written: list[tuple[str, object]] = []
-    monkeypatch.setattr(
-        "ui.export_actions.write_report", lambda report, path, options: written.append((str(path), options))
-    )
-    proposed: list[str] = []
-
-    def save_dialog(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
-        proposed.append(name)
-        return str(tmp_path / "out"), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    exports = window.exports
-    exports.scheme_group.actions()[2].trigger()
-    exports.signed_action.setChecked(True)
-    exports.export(WORD)
-    assert Path(proposed[0]).name == "叶城县科学技术局2024年政府信息公开工作年度报告.docx"
+    asked = save_as(monkeypatch, tmp_path / "out")
+    steps.choose = copy
+    window.exports.scheme_group.actions()[2].trigger()
+    window.exports.export(WORD)
+    title, proposed = asked[0]
+    suffix = "（签字盖章稿）" if copy is Copy.SIGNED else ""
+    assert Path(proposed).name == f"叶城县科学技术局2024年政府信息公开工作年度报告{suffix}.docx"
+    assert copy.short in title
     path, options = written[0]
     assert path.endswith("out.docx")
-    assert options.font_scheme == "windows" and options.signed_copy  # type: ignore[attr-defined]
+    assert options.font_scheme == "windows" and options.signed_copy is (copy is Copy.SIGNED)
+    assert window.statusBar().currentMessage() == f"已导出{copy.short}：{tmp_path / 'out.docx'}"
+
+
+def test_the_signed_copy_is_never_remembered(
+    window: MainWindow,
+    steps: Steps,
+    written: list[tuple[str, ExportOptions]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    save_as(monkeypatch, tmp_path / "out")
+    steps.choose = Copy.SIGNED
+    window.exports.export(PDF)
+    steps.choose = None
+    window.exports.export(PDF)
+    assert steps.offered == [Copy.PUBLICATION, Copy.PUBLICATION]  # as each opened, before any click
+    assert [o.signed_copy for _p, o in written] == [True]
+
+
+def test_a_clean_excel_export_asks_nothing(
+    window: MainWindow,
+    steps: Steps,
+    written: list[tuple[str, ExportOptions]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    report: Report,
+) -> None:
+    save_as(monkeypatch, tmp_path / "out")
+    window.exports.export(EXCEL)
+    assert not steps.shown and written
+    assert window.statusBar().currentMessage().startswith("已导出Excel 工作簿：")
+
+
+def test_print_preview_asks_which_copy(window: MainWindow, steps: Steps, monkeypatch: pytest.MonkeyPatch) -> None:
+    previewed: list[ExportOptions] = []
+    monkeypatch.setattr("ui.printing.preview", lambda _p, _d, options: previewed.append(options))
+    steps.choose = Copy.SIGNED
+    window.exports.preview_action.trigger()
+    assert [o.signed_copy for o in previewed] == [True]
+    assert "签字盖章稿" in window.statusBar().currentMessage()

@@ -89,7 +89,7 @@ def test_preview_shows_every_page_of_the_pdf(parent: QWidget, report: Report, qt
     expected_pages = data.count(b"/Type /Page\n")
     assert dialog.pdf.page_count == expected_pages > 1
     assert dialog.view.document() is dialog.pdf.document
-    assert f"共 {expected_pages} 页" == dialog.pages_label.text()
+    assert dialog.pages_label.text() == f"第 1 页，共 {expected_pages} 页"
     assert "打印" in dialog.print_button.text()
     assert report.title in dialog.windowTitle()
 

@@ -15,11 +15,18 @@ from export import PDF, WORD
 from model import Report, load_report, save_report
 from tests.ui.forms.editing import meta_form
 from tests.ui.pages import grid
+from ui.export_step import Copy
 from ui.forms.editors import FieldDateEdit, YearSpinBox
 from ui.main_window import MainWindow
 
 ACTIVE_TAB = 2
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(autouse=True)
+def publication_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export step answered at once (tests/ui/test_export_actions.py tests the step itself)."""
+    monkeypatch.setattr("ui.export_step.ask", lambda *_a, **_k: Copy.PUBLICATION)
 
 
 @pytest.fixture
