@@ -14,6 +14,7 @@ from model.errors import ReportFileError
 from model.files import load_report, save_report
 from model.findings import Finding, Location, Severity
 from model.report import Report
+from model.review import Review, ReviewEntry, Timeliness
 from model.sentences import Sentence, standard_sentences
 from model.template import TEMPLATE_2021, Template
 
@@ -23,9 +24,12 @@ __all__ = [
     "Location",
     "Report",
     "ReportFileError",
+    "Review",
+    "ReviewEntry",
     "Sentence",
     "Severity",
     "Template",
+    "Timeliness",
     "check",
     "count_by_severity",
     "load_report",

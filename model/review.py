@@ -151,7 +151,7 @@ class Exclusion(Enum):
 
 
 @dataclass(frozen=True)
-class Entry:
+class ReviewEntry:
     """A report in the review: its summary, the roster unit it matched, and whether it is summed."""
 
     summary: ReportSummary
@@ -184,7 +184,7 @@ class Entry:
         return self.unit.name if self.unit is not None else self.summary.agency
 
 
-def severity_order(entry: Entry) -> tuple[int, int, bool, str, str]:
+def severity_order(entry: ReviewEntry) -> tuple[int, int, bool, str, str]:
     """Worst first: more errors, then more warnings, then late, then by name and file."""
     errors, warnings = entry.summary.counts
     return (-errors, -warnings, entry.timeliness is not Timeliness.LATE, entry.name, entry.summary.file)
@@ -195,28 +195,28 @@ class Review:
     """The whole batch: entries worst first, what is missing or unreadable, and the sums."""
 
     template: Template
-    entries: list[Entry]
+    entries: list[ReviewEntry]
     unreadable: list[Unreadable] = field(default_factory=list)
     missing: list[Unit] = field(default_factory=list)  # roster units that sent nothing
     roster_used: bool = False
     year: int | None = None  # the year most reports are for
 
     @property
-    def unmatched(self) -> list[Entry]:
+    def unmatched(self) -> list[ReviewEntry]:
         """Reports that match no roster unit (only with a roster); ambiguous ones included."""
         return [e for e in self.entries if self.roster_used and e.unit is None]
 
     @property
-    def duplicates(self) -> dict[str, list[Entry]]:
+    def duplicates(self) -> dict[str, list[ReviewEntry]]:
         """Roster units (or, without a roster, agency names) that sent more than one report."""
-        by_unit: dict[str, list[Entry]] = defaultdict(list)
+        by_unit: dict[str, list[ReviewEntry]] = defaultdict(list)
         for entry in self.entries:
             if entry.unit is not None or not self.roster_used:
                 by_unit[entry.name].append(entry)
         return {name: entries for name, entries in by_unit.items() if len(entries) > 1}
 
     @property
-    def included(self) -> list[Entry]:
+    def included(self) -> list[ReviewEntry]:
         return [e for e in self.entries if e.included]
 
     def totals(self) -> dict[Cell, Number]:
@@ -239,19 +239,19 @@ def _majority_year(summaries: Iterable[ReportSummary]) -> int | None:
     return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
 
 
-def _matched(summary: ReportSummary, units: Sequence[Unit], matcher: NameMatcher | None) -> Entry:
+def _matched(summary: ReportSummary, units: Sequence[Unit], matcher: NameMatcher | None) -> ReviewEntry:
     if matcher is None:
-        return Entry(summary, kind=summary.agency_kind)
+        return ReviewEntry(summary, kind=summary.agency_kind)
     match = matcher.match(summary.agency)
     if match.index is None:
-        return Entry(summary, candidates=tuple(units[i] for i in match.candidates), kind=summary.agency_kind)
+        return ReviewEntry(summary, candidates=tuple(units[i] for i in match.candidates), kind=summary.agency_kind)
     unit = units[match.index]
-    return Entry(summary, unit=unit, kind=unit.kind or summary.agency_kind)
+    return ReviewEntry(summary, unit=unit, kind=unit.kind or summary.agency_kind)
 
 
-def _with_exclusions(entries: list[Entry], year: int | None) -> list[Entry]:
+def _with_exclusions(entries: list[ReviewEntry], year: int | None) -> list[ReviewEntry]:
     """Leave out of the sums a report of another year, and all but the latest report of a unit."""
-    latest: dict[str, Entry] = {}
+    latest: dict[str, ReviewEntry] = {}
     for entry in entries:
         if entry.summary.year != year:
             continue
@@ -269,14 +269,14 @@ def _with_exclusions(entries: list[Entry], year: int | None) -> list[Entry]:
     return result
 
 
-def _later(entry: Entry, other: Entry) -> bool:
+def _later(entry: ReviewEntry, other: ReviewEntry) -> bool:
     """The later 成文日期 wins (an undated one loses); equal dates: the file named last."""
     a, b = entry.summary, other.summary
     return (a.issue_date or date.min, a.file) > (b.issue_date or date.min, b.file)
 
 
-def _excluded(entry: Entry, why: Exclusion) -> Entry:
-    return Entry(entry.summary, entry.unit, entry.candidates, entry.kind, why)
+def _excluded(entry: ReviewEntry, why: Exclusion) -> ReviewEntry:
+    return ReviewEntry(entry.summary, entry.unit, entry.candidates, entry.kind, why)
 
 
 def compile_review(

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("保存(&S)", self.save, standard.Save))
         file_menu.addAction(self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("批量审核(&B)…", self.review_batch))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("退出(&X)", self.close, "Ctrl+Q"))
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
@@ -159,6 +161,11 @@ class MainWindow(QMainWindow):
         self.exports.fill_menu(self.menuBar().addMenu("导出和打印(&X)"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction(self._action("关于(&A)", self._about))
+
+    def review_batch(self) -> None:
+        from ui.review_dialog import open_review_dialog  # the center's tool: not loaded at start-up
+
+        open_review_dialog(self)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

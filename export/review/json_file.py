@@ -8,7 +8,7 @@ from pathlib import Path
 
 from export.review.run import ReviewOutcome
 from model.report import Number
-from model.review import Entry, Review
+from model.review import Review, ReviewEntry
 from model.roster import Unit
 from model.template import MetaId
 
@@ -29,7 +29,7 @@ def _unit(unit: Unit) -> dict[str, object]:
     return {"name": unit.name, "kind": unit.kind, MetaId.CONTACT: unit.contact}
 
 
-def _entry(entry: Entry, outcome: ReviewOutcome) -> dict[str, object]:
+def _entry(entry: ReviewEntry, outcome: ReviewOutcome) -> dict[str, object]:
     summary = entry.summary
     errors, warnings = summary.counts
     letter = outcome.letters.get(summary.file)

@@ -22,7 +22,7 @@ from export.excel.workbook import sheet_name
 from export.review.run import ReviewOutcome
 from export.review.summary_sheets import write_data_sheet, write_sum_sheet
 from model.files import write_atomically
-from model.review import Entry, Timeliness, part_title, place
+from model.review import ReviewEntry, Timeliness, part_title, place
 from model.template import MetaId
 
 OVERVIEW_SHEET = "审核情况"
@@ -56,7 +56,7 @@ def _finish_table(sheet: Worksheet, columns: int) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(sheet.max_row, 2)}"
 
 
-def timeliness_text(entry: Entry) -> str:
+def timeliness_text(entry: ReviewEntry) -> str:
     if entry.timeliness is Timeliness.LATE:
         return f"逾期{entry.days_late}天"
     return entry.timeliness.label
@@ -124,7 +124,7 @@ def _overview(sheet: Worksheet, outcome: ReviewOutcome) -> None:
     _finish_table(sheet, len(titles))
 
 
-def _unmatched_text(entry: Entry) -> str:
+def _unmatched_text(entry: ReviewEntry) -> str:
     if entry.candidates:
         return "名称不明确：" + "、".join(u.name for u in entry.candidates)
     return "未对应名单"
