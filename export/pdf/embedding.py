@@ -18,11 +18,11 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from export.fonts import (
-    STANDARD_FONT_FILES,
     FontFile,
     FontRole,
     font_candidates,
     installed_font_files,
+    is_standard_font,
     resolve_scheme,
 )
 from export.page_design import STANDARD
@@ -106,8 +106,7 @@ def pdf_fonts(scheme_id: str) -> PdfFonts:
 
 
 def _standard_files_used(chosen: dict[FontRole, tuple[FontFile, TTFont]]) -> bool:
-    standard_names = {name.lower() for names in STANDARD_FONT_FILES for name in names}
-    return all(chosen[role][0].path.name.lower() in standard_names for role in _STANDARD_ROLES)
+    return all(is_standard_font(chosen[role][0]) for role in _STANDARD_ROLES)
 
 
 def _load(file: FontFile) -> TTFont | None:

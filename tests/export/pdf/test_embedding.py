@@ -7,15 +7,23 @@ from pathlib import Path
 
 import pytest
 
+import export.fonts
 import export.pdf.embedding
 from export import PDF, ExportOptions
-from export.fonts import FontRole, font_candidates, standard_fonts_installed
+from export.fonts import FontFile, FontRole, family_key, font_candidates, standard_fonts_installed
 from export.page_design import STANDARD, WINDOWS
 from export.pdf.embedding import CID_FALLBACK, PdfFonts, pdf_fonts
 from tests.factories import consistent_report
 
 WINDOWS_FONTS = {n: Path("C:/Windows/Fonts") / n for n in ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simhei.ttf")}
-STANDARD_FONTS = {n.lower(): Path("C:/Windows/Fonts") / n for n in ("FZXBSJW.TTF", "fsgb2312.ttf", "kaigb2312.ttf")}
+STANDARD_FONTS = {  # found by the family names inside the files
+    family_key(family): FontFile(Path("C:/Windows/Fonts") / n)
+    for family, n in (
+        ("方正小标宋简体", "FZXBSJW.TTF"),
+        ("仿宋_GB2312", "fsgb2312.ttf"),
+        ("楷体_GB2312", "kaigb2312.ttf"),
+    )
+}
 LINUX_FONTS = {
     "uming.ttc": Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
     "ukai.ttc": Path("/usr/share/fonts/truetype/arphic/ukai.ttc"),
@@ -24,8 +32,10 @@ LINUX_FONTS = {
 }
 
 
-def _first(scheme: object, role: FontRole, installed: dict[str, Path]) -> str:
-    return font_candidates(scheme, role, installed)[0].path.name  # type: ignore[arg-type]
+def _first(
+    scheme: object, role: FontRole, installed: dict[str, Path], families: dict[str, FontFile] | None = None
+) -> str:
+    return font_candidates(scheme, role, installed, families or {})[0].path.name  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -39,7 +49,7 @@ def _first(scheme: object, role: FontRole, installed: dict[str, Path]) -> str:
     ],
 )
 def test_standard_scheme_takes_the_official_fonts_when_installed(role: FontRole, expected: str) -> None:
-    assert _first(STANDARD, role, {**WINDOWS_FONTS, **STANDARD_FONTS}) == expected
+    assert _first(STANDARD, role, WINDOWS_FONTS, STANDARD_FONTS) == expected
 
 
 @pytest.mark.parametrize(
@@ -52,7 +62,7 @@ def test_standard_scheme_takes_the_official_fonts_when_installed(role: FontRole,
     ],
 )
 def test_windows_scheme_takes_windows_own_fonts(role: FontRole, expected: str) -> None:
-    assert _first(WINDOWS, role, {**WINDOWS_FONTS, **STANDARD_FONTS}) == expected
+    assert _first(WINDOWS, role, WINDOWS_FONTS, STANDARD_FONTS) == expected
 
 
 def test_standard_scheme_without_official_fonts_falls_back_to_windows_fonts() -> None:
@@ -76,7 +86,7 @@ def test_linux_fonts_serve_where_windows_fonts_are_missing(role: FontRole, expec
 @pytest.fixture
 def no_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A computer without any TrueType CJK font."""
-    monkeypatch.setattr(export.pdf.embedding, "installed_font_files", dict)
+    monkeypatch.setattr(export.fonts, "font_dirs", list)
     pdf_fonts.cache_clear()
     yield
     pdf_fonts.cache_clear()
