@@ -19,6 +19,7 @@ from model import Finding, Report, check
 from model.report import Review
 from model.reviews import mark_reviewed, unmark
 from model.sentences import follow_tables
+from model.stored_totals import superseded_totals
 from model.values import CellValue
 
 CellChange = tuple[str, str, CellValue]  # row id, column id, new value
@@ -49,12 +50,32 @@ class ReportDocument(QObject):
         self.recheck()
         self.changed.emit()
 
-    def set_cells(self, table_id: str, changes: Sequence[CellChange], text: str = "编辑单元格") -> None:
-        """Change cells of one table as one undoable step (a typed value or a pasted block)."""
+    def set_cells(
+        self, table_id: str, changes: Sequence[CellChange], text: str = "编辑单元格"
+    ) -> list[tuple[str, str, CellValue]]:
+        """Change cells of one table as one undoable step (a typed value or a pasted block).
+
+        A total the file held as typed (an import) whose parts are all filled in by this change gives
+        way to their sum in the same step; returns those totals with the values they held."""
         old = [(row, column, self.report.stored(table_id, row, column)) for row, column, _ in changes]
         if all(o[2] == n[2] and type(o[2]) is type(n[2]) for o, n in zip(old, changes, strict=True)):
-            return
-        self.undo_stack.push(_CellsCommand(self, table_id, list(changes), old, text))
+            return []
+        replaced = self._superseded_by(table_id, changes, old)
+        changes = [*changes, *((row, column, None) for row, column, _ in replaced)]
+        self.undo_stack.push(_CellsCommand(self, table_id, changes, [*old, *replaced], text))
+        return replaced
+
+    def _superseded_by(
+        self, table_id: str, changes: Sequence[CellChange], old: Sequence[CellChange]
+    ) -> list[tuple[str, str, CellValue]]:
+        """The stored totals `changes` would complete: tried on the report, then taken back."""
+        touched = {(row, column) for row, column, _ in changes}
+        for row, column, value in changes:
+            self.report.set_cell(table_id, row, column, value)
+        superseded = [ref for ref in superseded_totals(self.report, table_id) if ref not in touched]
+        for row, column, value in reversed(old):
+            self.report.set_cell(table_id, row, column, value)
+        return [(row, column, self.report.stored(table_id, row, column)) for row, column in superseded]
 
     def set_path(self, path: Path | None) -> None:
         self.path = path

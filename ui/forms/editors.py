@@ -246,7 +246,8 @@ class FieldDateEdit(QWidget):
         layout.addWidget(self.line, 1)
         layout.addWidget(self.calendar_button)
         layout.addWidget(self.today_button)
-        self.setFocusProxy(self.line)
+        # No setFocusProxy(line): set before the form adopts this widget, it closes the focus chain
+        # into a loop of the date's own buttons and Tab never leaves. The form focuses `line` itself.
         self.refresh()
 
     def value(self) -> date | None:

@@ -39,7 +39,7 @@ class MetaForm(QWidget):
             self.editors[spec.id] = editor
             access = f"(&{spec.access_key})" if spec.access_key else ""
             label = QLabel(f"{spec.label}{access}：" + ("*" if spec.required else ""))
-            label.setBuddy(editor)
+            label.setBuddy(editor.line if isinstance(editor, FieldDateEdit) else editor)
             layout.addRow(label, editor)
         self._fallback_hints()
         document.changed.connect(self.refresh)
@@ -97,9 +97,11 @@ class MetaForm(QWidget):
         editor = self.editors.get(parsed.key) if parsed is not None and parsed.kind is PathKind.META else None
         if editor is None:
             return False
-        editor.setFocus()
         if isinstance(editor, FieldDateEdit):
+            editor.line.setFocus()
             editor.line.selectAll()
-        elif not isinstance(editor, FieldComboBox):
+            return True
+        editor.setFocus()
+        if not isinstance(editor, FieldComboBox):
             editor.selectAll()
         return True

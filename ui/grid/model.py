@@ -44,6 +44,8 @@ class GridModel(QAbstractTableModel):
         self._findings: dict[Position, list[Finding]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._index_findings()
         document.cellsChanged.connect(self._on_cells_changed)
         document.findingsChanged.connect(self._on_findings_changed)
@@ -137,18 +139,34 @@ class GridModel(QAbstractTableModel):
                 return format_value(stored)
             case Qt.ItemDataRole.TextAlignmentRole:
                 return _CENTER
+            case Qt.ItemDataRole.FontRole:
+                return self._italic if self.is_stored_total(ref) else None
             case Qt.ItemDataRole.ForegroundRole:
                 return QBrush(style.INVALID_TEXT if isinstance(stored, Invalid) else style.TEXT)
             case Qt.ItemDataRole.BackgroundRole:
                 colour = _finding_colour(findings)
                 if colour is None and cell.is_total:
-                    colour = style.TOTAL_BACKGROUND
+                    colour = style.STORED_TOTAL_BACKGROUND if self.is_stored_total(ref) else style.TOTAL_BACKGROUND
                 return QBrush(colour) if colour is not None else None
             case Qt.ItemDataRole.ToolTipRole:
-                return _tooltip(findings) or (style.TOTAL_TOOLTIP if cell.is_total else None)
+                return _tooltip(findings) or self._total_tooltip(cell, ref)
             case _ if role == HINT_ROLE:
                 return style.NOT_FILLED_HINT if stored is None and not cell.is_total else ""
         return None
+
+    def is_stored_total(self, ref: Ref) -> bool:
+        """A total shown as the file gave it: typed, its parts not all filled in yet."""
+        report = self.document.report
+        return (
+            ref in report.template.table(self.table_id).total_parts
+            and report.stored(self.table_id, *ref) is not None
+            and report.computed(self.table_id, *ref) is None
+        )
+
+    def _total_tooltip(self, cell: LayoutCell, ref: Ref) -> str | None:
+        if not cell.is_total:
+            return None
+        return style.STORED_TOTAL_TOOLTIP if self.is_stored_total(ref) else style.TOTAL_TOOLTIP
 
     def _shown_text(self, cell: LayoutCell, ref: Ref, stored: CellValue) -> str:
         if cell.is_total:
@@ -163,7 +181,7 @@ class GridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or cell is None or cell.ref is None:
             return False
         if cell.is_total:
-            self.message.emit(f"{self.cells.name_of(cell.ref)}：{style.TOTAL_TOOLTIP}")
+            self.message.emit(self.total_refusal(cell.ref))
             return False
         text = "" if value is None else str(value)
         try:
@@ -171,8 +189,26 @@ class GridModel(QAbstractTableModel):
         except ParseError as error:
             self.message.emit(f"未填入：{self.cells.name_of(cell.ref)} {error}")
             return False
-        self.document.set_cells(self.table_id, [(*cell.ref, parsed)], "编辑单元格")
+        self.set_cells([(*cell.ref, parsed)], "编辑单元格")
         return True
+
+    def total_refusal(self, ref: Ref) -> str:
+        """Why typing on a total does nothing, and what can be done there."""
+        if self.is_stored_total(ref):
+            return f"{self.cells.name_of(ref)}：合计由各项自动计算；文件中原有的这个数字可按 Delete 清除"
+        return f"{self.cells.name_of(ref)}：{style.TOTAL_TOOLTIP}"
+
+    def set_cells(self, changes: list[tuple[str, str, CellValue]], text: str) -> None:
+        """Change cells as one undo step; say so when a total the file held gave way to the sum of its parts."""
+        replaced = self.document.set_cells(self.table_id, changes, text)
+        if replaced:
+            report = self.document.report
+            said = "；".join(
+                f"{self.cells.name_of((row, column))}原为{format_value(old)}，现为各项之和"
+                f"{format_value(report.value(self.table_id, row, column))}"
+                for row, column, old in replaced
+            )
+            self.message.emit(f"合计已改为自动计算：{said}（可撤销）")
 
     # --- following the document -----------------------------------------------------------------
 

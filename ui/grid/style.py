@@ -16,4 +16,8 @@ GRID_LINES = QColor("#6f7780")
 
 NOT_FILLED_HINT = "未填"  # drawn faintly in a cell nobody filled in, so it is not mistaken for 0
 TOTAL_TOOLTIP = "合计：由各项自动计算，不能直接填写"
+STORED_TOTAL_BACKGROUND = QColor("#eef0e2")  # a total as the file gave it, not computed yet
+STORED_TOTAL_TOOLTIP = (
+    "这个合计是文件中原有的数字，不是由各项计算的。\n填齐各项后自动改为各项之和；按 Delete 可清除它。"
+)
 REVIEWED_NOTE = "（已核实：{reason}）"

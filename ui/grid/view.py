@@ -125,16 +125,21 @@ class GridView(QTableView):
         except PasteRefused as refused:
             self.message.emit(str(refused))
             return
-        self.document.set_cells(self.grid.table_id, plan.changes, "粘贴")
         self._select_range(*plan.covered)
         note = f"，跳过{plan.skipped}个自动计算的合计或标题单元格" if plan.skipped else ""
         self.message.emit(f"已粘贴{len(plan.changes)}个单元格{note}")
+        self.grid.set_cells(plan.changes, "粘贴")  # after: its note on replaced totals is the last word
 
     def clear_selection(self, text: str = "清除单元格") -> None:
-        """Empty the selected cells that are filled in (they become 未填, not 0): one undo step."""
+        """Empty the selected cells that are filled in (they become 未填, not 0): one undo step.
+        A total the file held as typed can be cleared too; a computed total cannot."""
         table = self.grid.table_id
         report = self.document.report
-        refs = [ref for ref in self._selected_refs() if self.grid.cells.is_editable(self.grid.cells.data_cell(ref))]
+        refs = [
+            ref
+            for ref in self._selected_refs()
+            if self.grid.cells.is_editable(self.grid.cells.data_cell(ref)) or self.grid.is_stored_total(ref)
+        ]
         if not refs and self._selected_refs():
             self.message.emit(style.TOTAL_TOOLTIP)
         changes = [(*ref, None) for ref in refs if report.stored(table, *ref) is not None]
@@ -186,7 +191,8 @@ class GridView(QTableView):
         elif key in _CLEAR_KEYS:
             self.clear_selection()
         elif event.text().isprintable() and event.text() and not self.grid.is_editable(self.currentIndex()):
-            self.message.emit(style.TOTAL_TOOLTIP)  # typing on a total: say why nothing happens
+            ref = self.grid.ref(self.currentIndex())  # typing on a total: say why nothing happens
+            self.message.emit(self.grid.total_refusal(ref) if ref is not None else style.TOTAL_TOOLTIP)
         else:
             super().keyPressEvent(event)
 
