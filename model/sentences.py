@@ -384,6 +384,18 @@ def with_sentences(report: Report, path: str, text: str, parts: dict[str, str]) 
     return text, links
 
 
+_LAST: dict[str, dict[str, str]] = {}  # the figures' fingerprint → every part's text, for the last report seen
+
+
+def _part_texts(report: Report) -> dict[str, str]:
+    """Every part's text, written again only when a figure changed (this runs on every keystroke)."""
+    key = repr((report.template.id, report.tables, report.fee))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = {part: part_text(s) for part, s in standard_sentences(report).items()}
+    return _LAST[key]
+
+
 def _follow_moves(report: Report) -> None:
     """A link whose sentences are no longer in its field but in exactly one other field of the same
     section (its subsection was moved, or one before it removed) moves there."""
@@ -406,7 +418,7 @@ def follow_tables(report: Report) -> bool:
     if not report.sentence_links:
         return False
     _follow_moves(report)
-    every = {part: part_text(s) for part, s in standard_sentences(report).items()}
+    every = _part_texts(report)
     changed = False
     for path, links in report.sentence_links.items():
         try:

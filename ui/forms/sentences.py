@@ -96,7 +96,8 @@ class SentencesButton(QToolButton):
             if part in available:
                 menu.addAction(name, partial(self.insert, {part: available[part]}))
             else:
-                menu.addAction(f"{name}（表格未填写完整，暂无说明）").setEnabled(False)
+                missing = "尚未填写" if part == template.roles.fee_section else "表格未填写完整"
+                menu.addAction(f"{name}（{missing}，暂无说明）").setEnabled(False)
 
     def insert_own(self) -> None:
         """The sentences of this field's subsection; when it tells no part, the menu to choose from."""
@@ -105,7 +106,9 @@ class SentencesButton(QToolButton):
         if parts:
             self.insert(parts)
         else:
-            self.showMenu()
+            menu = self.menu()
+            assert menu is not None
+            menu.popup(self.mapToGlobal(self.rect().bottomLeft()))  # not exec(): the window stays live
 
     def insert(self, parts: dict[str, str]) -> None:
         report = self._document.report

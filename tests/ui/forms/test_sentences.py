@@ -120,3 +120,15 @@ def test_not_collected_disables_amount_and_count(window: MainWindow) -> None:
     assert window.document.report.fee.collected is False
     assert not fee.amount.isEnabled() and not fee.applications.isEnabled()
     assert not {f.code for f in window.document.findings} & {"FEE_NOT_STATED", "FEE_NOTICE_NOT_STATED"}
+
+
+def test_a_fee_not_stated_is_offered_disabled_and_says_why(window: MainWindow) -> None:
+    button = _button(window, "other", "narrative.other.intro")
+    menu = button.menu()
+    menu.aboutToShow.emit()
+    (action,) = menu.actions()
+    assert not action.isEnabled() and "尚未填写" in action.text()
+    button.click()  # nothing to insert: the menu is offered instead, the text stays
+    assert menu.isVisible()
+    menu.hide()
+    assert window.document.report.narrative.section("other").intro == "本年度未收取信息处理费。"
