@@ -34,15 +34,41 @@ def mm_twips(mm: float) -> int:
 
 
 # Word rejects property elements out of schema order (ECMA-376 transitional, wml.xsd), so new ones
-# are inserted at their rank; the sequences hold the elements this program writes.
+# are inserted at their rank in these sequences (choices share a rank).
 _SCHEMA_ORDER = {
-    qn("w:pPr"): "pStyle keepNext keepLines pageBreakBefore widowControl snapToGrid spacing ind jc outlineLvl rPr",
-    qn("w:rPr"): "rStyle rFonts b bCs snapToGrid spacing sz szCs lang",
-    qn("w:tcPr"): "tcW gridSpan vMerge tcBorders shd noWrap tcMar vAlign",
-    qn("w:trPr"): "cantSplit trHeight tblHeader",
-    qn("w:tblPr"): "tblStyle tblW jc tblBorders tblLayout tblCellMar tblLook",
+    qn("w:pPr"): (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+        "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+        "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ),
+    qn("w:rPr"): (
+        "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+        "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect "
+        "bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
+    ),
+    qn("w:tcPr"): (
+        "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark "
+        "headers cellIns|cellDel|cellMerge tcPrChange"
+    ),
+    # A choice in the schema; written in the order Word writes it.
+    qn(
+        "w:trPr"
+    ): "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden ins del trPrChange",
+    qn("w:tblPr"): (
+        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+        "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange"
+    ),
+    qn("w:sectPr"): (
+        "headerReference|footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+        "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings "
+        "sectPrChange"
+    ),
 }
-_RANKS = {parent: {qn(f"w:{t}"): i for i, t in enumerate(order.split())} for parent, order in _SCHEMA_ORDER.items()}
+_RANKS = {
+    parent: {qn(f"w:{tag}"): rank for rank, choice in enumerate(order.split()) for tag in choice.split("|")}
+    for parent, order in _SCHEMA_ORDER.items()
+}
 # Properties that lead their element, whatever content follows (a run's w:rPr before its w:t).
 _LEADING = {qn("w:p"): qn("w:pPr"), qn("w:r"): qn("w:rPr"), qn("w:tc"): qn("w:tcPr"), qn("w:tr"): qn("w:trPr")}
 

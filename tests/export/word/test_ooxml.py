@@ -72,6 +72,11 @@ SCHEMA_CASES = [
     ("w:trPr", ["w:cantSplit", "w:tblHeader"], "w:trHeight", ["cantSplit", "trHeight", "tblHeader"]),
     ("w:tblPr", ["w:tblW", "w:tblLook"], "w:jc", ["tblW", "jc", "tblLook"]),
     ("w:tblPr", ["w:tblW"], "w:tblStyle", ["tblStyle", "tblW"]),
+    ("w:pPr", ["w:keepNext", "w:snapToGrid", "w:jc"], "w:autoSpaceDE", ["keepNext", "autoSpaceDE", "snapToGrid", "jc"]),
+    ("w:pPr", ["w:pStyle", "w:ind"], "w:kinsoku", ["pStyle", "kinsoku", "ind"]),
+    ("w:rPr", ["w:rFonts", "w:sz", "w:lang"], "w:u", ["rFonts", "sz", "u", "lang"]),
+    ("w:sectPr", ["w:footerReference", "w:pgMar"], "w:pgSz", ["footerReference", "pgSz", "pgMar"]),
+    ("w:sectPr", ["w:pgSz", "w:docGrid"], "w:headerReference", ["headerReference", "pgSz", "docGrid"]),
 ]
 
 
@@ -93,7 +98,7 @@ def test_children_added_in_any_order_end_in_schema_order() -> None:
 
 @pytest.mark.parametrize(
     ("parent", "present", "added"),
-    [("w:pPr", ["w:jc"], "w:unknownThing"), ("w:r", ["w:t"], "w:br"), ("w:sectPr", ["w:pgSz"], "w:pgMar")],
+    [("w:pPr", ["w:jc"], "w:unknownThing"), ("w:r", ["w:t"], "w:br"), ("w:body", ["w:p"], "w:tbl")],
     ids=["unranked-child", "run-content", "another-parent"],
 )
 def test_what_the_order_does_not_rank_is_appended(parent: str, present: list[str], added: str) -> None:
