@@ -136,6 +136,7 @@ class FeeFieldSpec:
     fee statement goes in the suggested subsection `subsection`."""
 
     label: str
+    status_label: str  # whether any was collected: answered by the two labels below
     collected_label: str
     not_collected_label: str
     amount_label: str
@@ -613,6 +614,7 @@ def _build_2021() -> Template:
                 short_title="其他事项",
                 fee=FeeFieldSpec(
                     label="信息处理费",
+                    status_label="是否收取",
                     collected_label="已收取",
                     not_collected_label="未收取",
                     amount_label="收取金额（元）",

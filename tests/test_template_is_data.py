@@ -54,7 +54,13 @@ def _labels(template: Template) -> Iterator[str]:
     yield from (spec.label for spec in template.meta_fields)
     yield from (part.label for part in template.texts)
     fee = template.fee  # its name (信息处理费) is also the word prose and the fee rules use
-    yield from (fee.collected_label, fee.not_collected_label, fee.amount_label, fee.applications_label)
+    yield from (
+        fee.status_label,
+        fee.collected_label,
+        fee.not_collected_label,
+        fee.amount_label,
+        fee.applications_label,
+    )
 
 
 def _part_ids(template: Template) -> Iterator[str]:

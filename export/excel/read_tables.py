@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from export.excel.extras import read_extras
+from export.excel.fee_rows import read_fee
 from export.excel.read_cells import Entry, Position, SheetCells, read_cached_values, read_cells
 from export.excel.read_text import read_meta, read_narrative
 from export.label_matching import differs
@@ -184,4 +185,7 @@ def read_workbook(path: Path, template: Template | None = None) -> Report:
     report.meta = read_meta(sheets, template)
     report.narrative = read_narrative(sheets, template)
     read_extras(sheets, report)
+    fee = read_fee(sheets, template)  # the visible rows, where a person may have changed it
+    if fee is not None:
+        report.fee = fee
     return report

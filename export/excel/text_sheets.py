@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from export.excel.fee_rows import write_fee_rows
 from model.dates import MAX_YEAR, MIN_YEAR
 from model.numerals import subsection_number
 from model.report import MetaValue, NarrativeSection, Report
@@ -154,6 +155,8 @@ def write_narrative_sheet(sheet: Worksheet, report: Report) -> None:
             writer.add(part.label, "", narrative.text(part.id))
         elif part.kind is SectionKind.NARRATIVE:
             writer.section(part.heading, narrative.section(part.id))
+            if part.fee is not None:
+                writer.row = write_fee_rows(sheet, writer.row, part.fee, report.fee)
     style.set_column_widths(sheet, NARRATIVE_WIDTHS)
     sheet.freeze_panes = "A3"
     style.setup_page(sheet, landscape=False, title_rows=(1, 2), header=report.title)

@@ -48,7 +48,7 @@ class FeeEditor(QGroupBox):
             field.setMinimumWidth(field.fontMetrics().horizontalAdvance("0") * 24)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        layout.addRow("是否收取：", self.collected)
+        layout.addRow(f"{spec.status_label}：", self.collected)
         layout.addRow(f"{spec.amount_label}：", self.amount)
         layout.addRow(f"{spec.applications_label}：", self.applications)
         self.refresh()
