@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from html import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -47,22 +46,22 @@ class PdfFonts:
     def name(self, role: FontRole) -> str:
         return self.by_role[role]
 
-    def markup(self, text: str, role: FontRole) -> str:
-        """Paragraph markup for `text` in the role's font, escaped, missing characters from other fonts."""
+    def runs(self, text: str, role: FontRole) -> list[tuple[str, str]]:
+        """`text` cut into (text, font name) runs: the role's font, missing characters from others."""
         own = self.by_role[role]
-        parts: list[str] = []
-        run: list[str] = []
-        run_font = own
-        for char in text:
+        if not self.coverage:
+            return [(text, own)]
+        runs: list[tuple[str, str]] = []
+        start, run_font = 0, own
+        for i, char in enumerate(text):
             font = self._font_for(char, own)
-            if font != run_font and run:
-                parts.append(_font_run("".join(run), run_font, own))
-                run = []
-            run_font = font
-            run.append(char)
-        if run:
-            parts.append(_font_run("".join(run), run_font, own))
-        return "".join(parts)
+            if font != run_font:
+                if i > start:
+                    runs.append((text[start:i], run_font))
+                start, run_font = i, font
+        if start < len(text):
+            runs.append((text[start:], run_font))
+        return runs
 
     def _font_for(self, char: str, own: str) -> str:
         code = ord(char)
@@ -74,11 +73,6 @@ class PdfFonts:
 
     def _coverage_of(self, name: str) -> frozenset[int]:
         return next((codes for font, codes in self.coverage if font == name), frozenset())
-
-
-def _font_run(text: str, font: str, own: str) -> str:
-    escaped = escape(text, quote=False)
-    return escaped if font == own else f'<font face="{font}">{escaped}</font>'
 
 
 @functools.cache

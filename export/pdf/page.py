@@ -1,22 +1,22 @@
-"""The A4 page of the PDF: GB/T 9704 margins, the text block as one frame, page numbers, metadata."""
+"""The A4 canvas of the PDF: metadata, the text block's position, page numbers (GB/T 9704 7.5)."""
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
 
 from export.fonts import FontRole
 from export.page_design import (
     MARGIN_BOTTOM_MM,
     MARGIN_LEFT_MM,
-    MARGIN_RIGHT_MM,
     MARGIN_TOP_MM,
     PAGE_HEIGHT_MM,
     PAGE_WIDTH_MM,
     SIZE_4,
+    TEXT_WIDTH_PT,
+    TWIPS_PER_PT,
     page_number_text,
 )
 from export.pdf.embedding import PdfFonts
@@ -25,53 +25,36 @@ from model.report import Report
 
 PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704 7.5: the page number's top edge 7 mm below the text block
 CREATOR = f"{APP_NAME} {APP_VERSION}"
+LEFT = MARGIN_LEFT_MM * mm
+TOP = (PAGE_HEIGHT_MM - MARGIN_TOP_MM) * mm  # the text block's top edge, from the page's foot
 
 
-def page_template(buffer: io.BytesIO, report: Report, fonts: PdfFonts) -> BaseDocTemplate:
-    page_size = (PAGE_WIDTH_MM * mm, PAGE_HEIGHT_MM * mm)
-    document = BaseDocTemplate(
+def y_of(twips: int) -> float:
+    """The page coordinate of a point `twips` below the text block's top."""
+    return float(TOP - twips / TWIPS_PER_PT)
+
+
+def new_canvas(buffer: io.BytesIO, report: Report, fonts: PdfFonts) -> Canvas:
+    canvas = Canvas(
         buffer,
-        pagesize=page_size,
-        leftMargin=MARGIN_LEFT_MM * mm,
-        rightMargin=MARGIN_RIGHT_MM * mm,
-        topMargin=MARGIN_TOP_MM * mm,
-        bottomMargin=MARGIN_BOTTOM_MM * mm,
-        title=report.title,
-        author=report.signatory,
-        subject=report.template.basis,
-        creator=CREATOR,
+        pagesize=(PAGE_WIDTH_MM * mm, PAGE_HEIGHT_MM * mm),
         pageCompression=1,
         # Otherwise reportlab names Helvetica on every page: an unembedded font the PDF never uses.
         initialFontName=fonts.name(FontRole.BODY),
     )
-    frame = Frame(
-        document.leftMargin,
-        document.bottomMargin,
-        document.width,
-        document.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="text",
-    )
-
-    def draw_page_number(canvas: Any, doc: BaseDocTemplate) -> None:
-        _page_number(canvas, doc, fonts)
-
-    document.addPageTemplates([PageTemplate("page", [frame], onPageEnd=draw_page_number)])
-    return document
+    canvas.setTitle(report.title)
+    canvas.setAuthor(report.signatory)
+    canvas.setSubject(report.template.basis)
+    canvas.setCreator(CREATOR)
+    return canvas
 
 
-def _page_number(canvas: Any, document: BaseDocTemplate, fonts: PdfFonts) -> None:
+def draw_page_number(canvas: Canvas, number: int, fonts: PdfFonts) -> None:
     """— N — below the text block: odd pages right, even pages left, one character in (GB/T 9704 7.5)."""
-    number = canvas.getPageNumber()
     text = page_number_text(number)
-    baseline = document.bottomMargin - PAGE_NUMBER_GAP_MM * mm - SIZE_4 * 0.8
-    canvas.saveState()
+    baseline = MARGIN_BOTTOM_MM * mm - PAGE_NUMBER_GAP_MM * mm - SIZE_4 * 0.8
     canvas.setFont(fonts.name(FontRole.PAGE_NUMBER), SIZE_4)
     if number % 2:
-        canvas.drawRightString(document.leftMargin + document.width - SIZE_4, baseline, text)
+        canvas.drawRightString(LEFT + TEXT_WIDTH_PT - SIZE_4, baseline, text)
     else:
-        canvas.drawString(document.leftMargin + SIZE_4, baseline, text)
-    canvas.restoreState()
+        canvas.drawString(LEFT + SIZE_4, baseline, text)

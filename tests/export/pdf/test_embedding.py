@@ -136,4 +136,4 @@ def test_characters_missing_from_a_font_come_from_the_next_font() -> None:
         embedded=True,
         notice=None,
     )
-    assert fonts.markup("政府信息喆<", FontRole.BODY) == '政府信息<font face="rare">喆</font>&lt;'
+    assert fonts.runs("政府信息喆<", FontRole.BODY) == [("政府信息", "body"), ("喆", "rare"), ("<", "body")]
