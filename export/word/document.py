@@ -1,21 +1,31 @@
-"""The report laid out as a 公文 (GB/T 9704-2012) in a python-docx Document: page, styles, text, tables."""
+"""The composed report (export.composition) written as a 公文 (GB/T 9704-2012) in python-docx.
+
+Word makes no layout decision of its own: the title's line breaks, table cell lines and row heights
+are the composition's; paragraphs carry the composition's keep rules as Word's own properties (keep
+with next, keep lines together, widow control, cantSplit rows, repeated header rows), and a block the
+composition starts on a new page gets a page break before it, so that Word and LibreOffice paginate
+as our PDF does. Autospace between Chinese and Latin and hanging punctuation are off, so that every
+word processor measures lines as the composition does.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from itertools import pairwise
 
 import docx
 from docx.document import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm
 
 from export import page_design as design
-from export.page_design import SIGNER_LABEL, FontScheme
+from export.composition.blocks import Composition, Kind, Paragraph, Span, Table
+from export.composition.compose import SEAL_RADIUS_PT, compose
+from export.fonts import FontRole
+from export.page_design import SEAL_LABEL, FontScheme
 from export.word.ooxml import (
     TWIPS_PER_PT,
     ParagraphLook,
@@ -27,55 +37,35 @@ from export.word.ooxml import (
     set_run_fonts,
     set_run_size,
 )
-from export.word.tables import TEXT_WIDTH_MM, build_table
-from model.dates import chinese_date
-from model.layout import table_layout
-from model.numerals import subsection_number
-from model.report import NarrativeSection, Report
-from model.template import MetaId, SectionKind, Template, TextPartSpec
+from export.word.tables import build_table, separator
+from model.report import Report
+from model.template import MetaId, Template
 
-CHARS_PER_LINE = 28  # GB/T 9704: 22 lines of 28 characters
-TITLE_LINE_PT = 35.0
-TABLE_LINE_PT = {design.SIZE_5: 14.0, design.SIZE_SMALL_5: 12.0}
-SMALL_TABLE_FROM_COLUMNS = 7  # wider tables use 小五 so that they fit the page width
 PAGE_NUMBER_GAP_MM = 7.0  # page number line 7 mm below the text block
-RUN_IN_ENDINGS = ("。", "：", ":")  # a subsection title ending so runs into its text
-SEAL_ROOM_LINES = 2
-
-
-def text_width_chars(text: str) -> float:
-    """Printed width in body characters: Chinese full, digits and Latin half, plus the quarter
-    character Word and WPS insert where Chinese meets digits (autospace)."""
-    half = [ord(ch) < 0x2E80 for ch in text]
-    boundaries = sum(1 for a, b in pairwise(half) if a != b)
-    return sum(0.5 if h else 1.0 for h in half) + 0.25 * boundaries
-
-
-def lines_of(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text else []
+VML = "urn:schemas-microsoft-com:vml"
+CORE_PROPERTY_LIMIT = 255  # characters Word accepts in a core property such as the title
+# Paragraph properties that come before w:snapToGrid in the schema, in schema order, with their value.
+_MEASURING = (("overflowPunct", "0"), ("autoSpaceDE", "0"), ("autoSpaceDN", "0"))
 
 
 class _Styles:
     """The document's paragraph styles, created once per document from the font scheme."""
 
     def __init__(self, document: Document, scheme: FontScheme, template: Template) -> None:
-        # 28 characters a line (GB/T 9704): 三号 is a little wider than the text block allows, so
-        # characters are set a fraction of a point tighter (Word and LibreOffice both honour it,
-        # unlike a character grid).
-        tracking = TEXT_WIDTH_MM * design.PT_PER_MM / CHARS_PER_LINE - design.SIZE_3
         body = ParagraphLook(
             scheme.body,
             design.SIZE_3,
             design.BODY_LINE_PITCH_PT,
             "both",
             design.FIRST_LINE_INDENT_CHARS,
-            tracking_pt=tracking,
+            tracking_pt=design.BODY_TRACKING_PT,
         )
         set_document_defaults(document, body)
+        _measure_as_composed(document.styles["Normal"].element.get_or_add_pPr())
         self.scheme = scheme
         self.body = "Normal"
         self.title = add_paragraph_style(
-            document, "公文标题", ParagraphLook(scheme.title, design.SIZE_2, TITLE_LINE_PT, "center")
+            document, "公文标题", ParagraphLook(scheme.title, design.SIZE_2, design.TITLE_LINE_PT, "center")
         )
         heading = replace(body, east_asia=scheme.heading1, keep_with_next=True, outline_level=0)
         self.heading1 = add_paragraph_style(document, "一级标题", heading)
@@ -88,13 +78,42 @@ class _Styles:
             size: add_paragraph_style(
                 document, f"表格文字{size:g}磅", ParagraphLook(scheme.table, size, line, "center")
             )
-            for size, line in TABLE_LINE_PT.items()
+            for size, line in design.TABLE_LINE_PT.items()
         }
         self.page_number = add_paragraph_style(
             document,
             "页码",
             ParagraphLook(scheme.page_number, design.SIZE_4, design.SIZE_4, "center", latin=scheme.page_number),
         )
+
+    def of(self, kind: Kind) -> str:
+        return {
+            Kind.TITLE: self.title,
+            Kind.HEADING1: self.heading1,
+            Kind.HEADING2: self.heading2,
+            Kind.SIGNATORY: self.signature,
+            Kind.DATE: self.signature,
+        }.get(kind, self.body)
+
+    def font(self, role: FontRole) -> str:
+        return {
+            FontRole.TITLE: self.scheme.title,
+            FontRole.HEADING1: self.scheme.heading1,
+            FontRole.HEADING2: self.scheme.heading2,
+            FontRole.TABLE: self.scheme.table,
+        }.get(role, self.scheme.body)
+
+
+def _measure_as_composed(ppr: BaseOxmlElement) -> None:
+    """No hanging punctuation, no autospace between Chinese and Latin: lines measure as composed."""
+    anchor = ppr.find(qn("w:snapToGrid"))
+    for tag, value in _MEASURING:
+        element = OxmlElement(f"w:{tag}")
+        element.set(qn("w:val"), value)
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            ppr.append(element)
 
 
 class _Body:
@@ -109,106 +128,88 @@ class _Body:
         self.sect_pr.addprevious(element)
         return element
 
-    def paragraph(self, text: str = "", style_id: str | None = None) -> BaseOxmlElement:
-        paragraph = new_paragraph(style_id or self.styles.body)
-        if text:
-            add_run(paragraph, text)
-        return self.append(paragraph)
 
-    def text(self, text: str) -> None:
-        for line in lines_of(text):
-            self.paragraph(line)
-
-
-def _title(body: _Body, report: Report) -> None:
-    """The title, broken after the agency when it is longer than a line (GB/T 9704: 回行词意完整)."""
-    paragraph = body.paragraph(style_id=body.styles.title)
-    agency = report.meta.agency
-    rest = report.title[len(agency) :]
-    per_line = TEXT_WIDTH_MM / (design.SIZE_2 / design.PT_PER_MM)
-    if agency and text_width_chars(report.title) > per_line:
-        add_run(paragraph, agency).append(OxmlElement("w:br"))
-        add_run(paragraph, rest)
+def _paragraph(body: _Body, block: Paragraph, page_break: bool) -> None:
+    styles = body.styles
+    style = styles.of(block.kind)
+    element = new_paragraph(style)
+    ppr = child(element, "w:pPr")
+    if block.keep_with_next:
+        child(ppr, "w:keepNext")
+    if block.keep_lines:
+        child(ppr, "w:keepLines")
+    if page_break:
+        child(ppr, "w:pageBreakBefore")
+    if block.kind in (Kind.SIGNATORY, Kind.DATE):
+        right = round(block.right_indent * TWIPS_PER_PT)
+        chars = round(block.right_indent / design.SIZE_3 * 100)
+        child(ppr, "w:ind", right=str(right), rightChars=str(chars))
+    if block.kind is Kind.SIGNER:
+        child(ppr, "w:jc", val="left")
+    if block.seal_centre is not None:
+        element.append(_seal(block, styles))
+    own = {Kind.TITLE: FontRole.TITLE, Kind.HEADING1: FontRole.HEADING1, Kind.HEADING2: FontRole.HEADING2}
+    if block.kind is Kind.TITLE:
+        for number, line in enumerate(block.lines):
+            run = add_run(element, line.text)
+            if number < len(block.lines) - 1:
+                run.append(OxmlElement("w:br"))
     else:
-        add_run(paragraph, report.title)
-    body.paragraph()  # 标题下空一行
+        for span in block.spans:
+            _span(element, span, styles, own.get(block.kind, FontRole.BODY))
+    body.append(element)
 
 
-def _subsection_heading(body: _Body, number: int, title: str, text: str) -> None:
-    heading = f"{subsection_number(number - 1)}{title}"
-    lines = lines_of(text)
-    if title.endswith(RUN_IN_ENDINGS) and lines:
-        paragraph = body.paragraph()
-        add_run(paragraph, heading, east_asia=body.styles.scheme.heading2)
-        add_run(paragraph, lines[0])
-        body.text("\n".join(lines[1:]))
-        return
-    body.paragraph(heading, body.styles.heading2)
-    body.text(text)
+def _span(paragraph: BaseOxmlElement, span: Span, styles: _Styles, own: FontRole) -> None:
+    run = add_run(paragraph, span.text, None if span.role is own else styles.font(span.role))
+    if span.underline:
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            run.insert(0, rpr)
+        rpr.append(_element("w:u", val="single"))
 
 
-def _narrative_section(body: _Body, section: NarrativeSection) -> None:
-    body.text(section.intro)
-    for number, subsection in enumerate(section.subsections, start=1):
-        _subsection_heading(body, number, subsection.title, subsection.text)
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
 
 
-def _sections(body: _Body, report: Report) -> None:
-    for part in report.template.print_order:
-        if isinstance(part, TextPartSpec):
-            body.text(report.narrative.text(part.id))
-            continue
-        body.paragraph(part.heading, body.styles.heading1)
-        if part.kind is SectionKind.NARRATIVE:
-            _narrative_section(body, report.narrative.section(part.id))
+def _seal(block: Paragraph, styles: _Styles) -> BaseOxmlElement:
+    """A dashed circle where the seal goes, hanging from this line, （单位公章） on its second line."""
+    assert block.seal_centre is not None
+    diameter = 2 * SEAL_RADIUS_PT
+    left = block.seal_centre - SEAL_RADIUS_PT
+    style = (
+        f"position:absolute;margin-left:{left:.1f}pt;margin-top:0;width:{diameter:.1f}pt;height:{diameter:.1f}pt;"
+        "z-index:-251658240;mso-position-horizontal-relative:margin;mso-position-vertical-relative:line"
+    )
+    label = new_paragraph(styles.body)
+    child(child(label, "w:pPr"), "w:ind", firstLine="0", firstLineChars="0")
+    child(child(label, "w:pPr"), "w:jc", val="center")
+    add_run(label, SEAL_LABEL)
+    run = parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="{VML}"><w:pict>'
+        f'<v:oval style="{style}" filled="f" strokecolor="#808080" strokeweight="0.6pt">'
+        f'<v:stroke dashstyle="dash"/><v:textbox inset="0,{design.BODY_LINE_PITCH_PT:.2f}pt,0,0">'
+        "<w:txbxContent/></v:textbox></v:oval></w:pict></w:r>"
+    )
+    run.find(".//" + qn("w:txbxContent")).append(label)
+    return run
+
+
+def _blocks(body: _Body, composition: Composition) -> None:
+    for index, block in enumerate(composition.blocks):
+        starts_page = index in composition.page_starts
+        if isinstance(block, Table):
+            if starts_page:
+                body.append(separator(body.styles.body))
+            breaks = composition.table_breaks.get(index, ())
+            body.append(build_table(block, body.styles.tables[block.size], breaks))
         else:
-            layout = table_layout(report.template.table(part.id))
-            size = design.SIZE_SMALL_5 if layout.n_columns >= SMALL_TABLE_FROM_COLUMNS else design.SIZE_5
-            body.append(build_table(report, layout, body.styles.tables[size]))
-
-
-def _right_indented(body: _Body, text: str, right_chars: float) -> None:
-    paragraph = body.paragraph(text, body.styles.signature)
-    right = round(right_chars * design.SIZE_3 * TWIPS_PER_PT)
-    child(child(paragraph, "w:pPr"), "w:ind", right=str(right), rightChars=str(round(right_chars * 100)))
-
-
-def signature_indents(signatory: str, date_text: str, sealed: bool) -> tuple[float, float]:
-    """Right indents (in characters) of 发文机关署名 and 成文日期, as GB/T 9704 §7.3.5 lays them out.
-
-    Sealed: the date 右空四字 and the signatory centred over it. Unsealed: the signatory 右空二字 and
-    the date's first character two to the right of the signatory's; a longer date goes 右空二字.
-    """
-    sig, date = text_width_chars(signatory), text_width_chars(date_text)
-    if sealed:
-        date_right = 4.0
-        sig_right = date_right + (date - sig) / 2
-        if sig_right < 2:
-            sig_right = 2.0
-            date_right = sig_right + (sig - date) / 2
-        return sig_right, date_right
-    sig_right = 2.0
-    date_right = sig_right + sig - 2 - date
-    if date_right < 2:
-        date_right = 2.0
-        sig_right = date_right + date + 2 - sig
-    return sig_right, date_right
-
-
-def _signature(body: _Body, report: Report, signed_copy: bool) -> None:
-    issue = report.meta.issue_date
-    date_text = chinese_date(issue) if issue else ""
-    signatory = report.signatory
-    body.paragraph()
-    if signed_copy:
-        body.paragraph(SIGNER_LABEL)
-        for _ in range(SEAL_ROOM_LINES):
-            body.paragraph()
-    sig_right, date_right = signature_indents(signatory, date_text, sealed=signed_copy)
-    if signatory:
-        _right_indented(body, signatory, sig_right)
-    if date_text:
-        _right_indented(body, date_text, date_right)
+            _paragraph(body, block, starts_page and index > 0)
 
 
 def _page_setup(section: Section) -> None:
@@ -250,11 +251,11 @@ def _footers(document: Document, styles: _Styles) -> None:
 
 def _properties(document: Document, report: Report) -> None:
     properties = document.core_properties
-    properties.title = report.title
-    properties.author = report.meta.agency
-    properties.last_modified_by = report.meta.agency
-    properties.subject = report.template.name
-    properties.keywords = report.template.basis
+    properties.title = report.title[:CORE_PROPERTY_LIMIT]
+    properties.author = report.meta.agency[:CORE_PROPERTY_LIMIT]
+    properties.last_modified_by = report.meta.agency[:CORE_PROPERTY_LIMIT]
+    properties.subject = report.template.name[:CORE_PROPERTY_LIMIT]
+    properties.keywords = report.template.basis[:CORE_PROPERTY_LIMIT]
     properties.comments = ""
     properties.revision = 1
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
@@ -266,10 +267,6 @@ def build_document(report: Report, scheme: FontScheme, signed_copy: bool) -> Doc
     styles = _Styles(document, scheme, report.template)
     _page_setup(document.sections[0])
     _footers(document, styles)
-    body = _Body(document, styles)
-    _title(body, report)
-    _sections(body, report)
-    body.text(report.meta.contact)
-    _signature(body, report, signed_copy)
+    _blocks(_Body(document, styles), compose(report, signed_copy))
     _properties(document, report)
     return document

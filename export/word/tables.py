@@ -1,4 +1,12 @@
-"""The three statutory tables as real Word tables, drawn from the shared layout (model/layout.py)."""
+"""The composed statutory tables (export.composition.tables) as real Word tables.
+
+Column widths, cell lines (joined by line breaks, so Word wraps nothing itself) and row heights are
+the composition's. Every row is cantSplit, the header rows repeat (tblHeader), and the rows of a
+group keep with the next row of their group (keepNext on their paragraphs), so Word keeps a group
+on one page. Where the composition continues a table on the next page the table is written in
+parts: the part on the next page starts after a 1 pt paragraph with a page break before it,
+repeats the header rows, and prints again the labels of cells merged across the break.
+"""
 
 from __future__ import annotations
 
@@ -6,54 +14,24 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from export.page_design import MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_WIDTH_MM
-from export.word.ooxml import add_run, child, mm_twips, new_paragraph
-from model.layout import CellRole, LayoutCell, TableLayout
-from model.report import Report
-from model.values import format_value
+from export.composition.blocks import Cell, Table
+from export.composition.pages import SEPARATOR_TWIPS
+from export.composition.tables import CELL_MARGIN_MM
+from export.page_design import TWIPS_PER_PT, mm_twips
+from export.word.ooxml import add_run, child, new_paragraph
 
-TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
-DATA_COLUMN_MM = 11.5  # three 小五 characters a line: 社会公益组织 wraps into two lines
-OUTER_ROW_HEADER_MM = (11.0, 15.0)  # 三、本年度办理结果, （三）不予公开: narrow, their text wraps
-CELL_MARGIN_MM = 1.0
-MIN_ROW_HEIGHT_MM = 6.0
 BORDER_EIGHTHS_PT = "4"  # a half-point single line, as in the official form
 
 
-def column_widths_mm(layout: TableLayout) -> list[float]:
-    """Equal columns, except that row-header levels share what the data columns leave."""
-    levels = max((c.colspan for c in layout.cells if c.role is CellRole.CORNER), default=0)
-    if levels <= 1:
-        return [TEXT_WIDTH_MM / layout.n_columns] * layout.n_columns
-    data = [DATA_COLUMN_MM] * (layout.n_columns - levels)
-    outer = list(OUTER_ROW_HEADER_MM[: levels - 1])
-    outer += [OUTER_ROW_HEADER_MM[-1]] * (levels - 1 - len(outer))
-    innermost = TEXT_WIDTH_MM - sum(data) - sum(outer)
-    return [*outer, innermost, *data]
-
-
-def _coverage(layout: TableLayout) -> list[list[LayoutCell | None]]:
-    grid: list[list[LayoutCell | None]] = [[None] * layout.n_columns for _ in range(layout.n_rows)]
-    for cell in layout.cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.column, cell.column + cell.colspan):
-                grid[r][c] = cell
-    return grid
-
-
-def _cell_text(report: Report, table_id: str, cell: LayoutCell) -> str:
-    if cell.ref is None:
-        return cell.text
-    return format_value(report.value(table_id, *cell.ref))
-
-
-def _alignment(cell: LayoutCell) -> str:
-    """Labels of single rows read from the left; numbers, column heads and group cells are centred."""
-    if cell.role in (CellRole.ROW_HEADER, CellRole.CORNER) and cell.rowspan == 1:
-        return "left"
-    if cell.role is CellRole.CORNER:
-        return "both"
-    return "center"
+def separator(style_id: str) -> BaseOxmlElement:
+    """The 1 pt paragraph that starts a table's continuation on a new page."""
+    paragraph = new_paragraph(style_id)
+    ppr = child(paragraph, "w:pPr")
+    child(ppr, "w:pageBreakBefore")
+    child(ppr, "w:spacing", before="0", after="0", line=str(SEPARATOR_TWIPS), lineRule="exact")
+    run_pr = child(ppr, "w:rPr")
+    child(run_pr, "w:sz", val="2")
+    return paragraph
 
 
 def _table_properties(widths: list[int]) -> BaseOxmlElement:
@@ -70,56 +48,71 @@ def _table_properties(widths: list[int]) -> BaseOxmlElement:
     return tbl_pr
 
 
-def _row_properties(is_header: bool) -> BaseOxmlElement:
+def _row_properties(height: int, is_header: bool) -> BaseOxmlElement:
     tr_pr = OxmlElement("w:trPr")
     child(tr_pr, "w:cantSplit")
-    child(tr_pr, "w:trHeight", val=str(mm_twips(MIN_ROW_HEIGHT_MM)), hRule="atLeast")
+    child(tr_pr, "w:trHeight", val=str(height), hRule="atLeast")
     if is_header:
         child(tr_pr, "w:tblHeader")
     return tr_pr
 
 
-def _table_cell(cell: LayoutCell, width: int, text: str, style_id: str, continues: bool) -> BaseOxmlElement:
-    """One w:tc; `continues` marks the lower part of a vertically merged cell (it stays empty)."""
+def _table_cell(cell: Cell, width: int, style_id: str, merge: str | None, keep: bool) -> BaseOxmlElement:
+    """One w:tc; `merge` is None, "restart" or "continue" (the lower part of a merged cell, empty)."""
     tc = OxmlElement("w:tc")
     tc_pr = child(tc, "w:tcPr")
     child(tc_pr, "w:tcW", w=str(width), type="dxa")
     if cell.colspan > 1:
         child(tc_pr, "w:gridSpan", val=str(cell.colspan))
-    if cell.rowspan > 1:
-        merge = child(tc_pr, "w:vMerge")
-        if not continues:
-            merge.set(qn("w:val"), "restart")
+    if merge is not None:
+        vmerge = child(tc_pr, "w:vMerge")
+        if merge == "restart":
+            vmerge.set(qn("w:val"), "restart")
     child(tc_pr, "w:vAlign", val="center")
     paragraph = new_paragraph(style_id)
-    child(child(paragraph, "w:pPr"), "w:jc", val=_alignment(cell))
-    if text and not continues:
-        add_run(paragraph, text)
+    ppr = child(paragraph, "w:pPr")
+    if keep:
+        child(ppr, "w:keepNext")
+    child(ppr, "w:jc", val=cell.align.value)
+    if merge != "continue":
+        for number, line in enumerate(cell.lines):
+            if line:
+                run = add_run(paragraph, line)
+                if number < len(cell.lines) - 1:
+                    run.append(OxmlElement("w:br"))
     tc.append(paragraph)
     return tc
 
 
-def build_table(report: Report, layout: TableLayout, style_id: str) -> BaseOxmlElement:
-    """A w:tbl with the layout's merges; header rows repeat on each page and no row splits."""
-    widths = [mm_twips(w) for w in column_widths_mm(layout)]
-    table = OxmlElement("w:tbl")
-    table.append(_table_properties(widths))
+def build_table(table: Table, style_id: str, breaks: tuple[int, ...] = ()) -> BaseOxmlElement:
+    """A w:tbl of a composed table; at each row of `breaks` the table continues on a new page."""
+    widths = [round(w * TWIPS_PER_PT) for w in table.widths]
+    element = OxmlElement("w:tbl")
+    element.append(_table_properties(widths))
     grid = OxmlElement("w:tblGrid")
     for width in widths:
         column = OxmlElement("w:gridCol")
         column.set(qn("w:w"), str(width))
         grid.append(column)
-    table.append(grid)
-    coverage = _coverage(layout)
-    for r in range(layout.n_rows):
+    element.append(grid)
+    printed = list(range(len(table.heights)))
+    group_ends = {end - 1 for _, end in table.groups}
+    by_row: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            by_row.setdefault(r, []).append(cell)
+    for r in printed:
         row = OxmlElement("w:tr")
-        row.append(_row_properties(r < layout.header_rows))
-        for c in range(layout.n_columns):
-            cell = coverage[r][c]
-            if cell is None or cell.column != c:
-                continue  # covered by a cell spanning from the left
-            width = sum(widths[c : c + cell.colspan])
-            text = _cell_text(report, layout.table_id, cell)
-            row.append(_table_cell(cell, width, text, style_id, continues=cell.row != r))
-        table.append(row)
-    return table
+        row.append(_row_properties(table.heights[r], r < table.header_rows))
+        keep = r < table.header_rows or r not in group_ends
+        for cell in sorted(by_row.get(r, []), key=lambda c: c.column):
+            merge = None
+            if cell.rowspan > 1:
+                merge = "restart" if r == cell.row or r in breaks else "continue"
+            width = sum(widths[cell.column : cell.column + cell.colspan])
+            tc = _table_cell(cell, width, style_id, merge, keep)
+            if r in breaks and not len(row.findall(qn("w:tc"))):
+                child(tc.find(qn("w:p")).find(qn("w:pPr")), "w:pageBreakBefore")
+            row.append(tc)
+        element.append(row)
+    return element

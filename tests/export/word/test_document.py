@@ -12,6 +12,7 @@ from docx.shared import Mm, Pt
 
 from export import ExportOptions, default_file_name, write_report
 from export import page_design as design
+from export.composition.compose import compose
 from model.layout import CellRole, table_layout
 from model.report import Report
 from model.template import TEMPLATE_2021, SectionKind
@@ -95,16 +96,24 @@ def test_tables_have_the_official_merges_and_labels(report: Report, tmp_path: Pa
     layout = table_layout(TEMPLATE_2021.table(table_id))
     grid = _printed_grid(table)
     assert (len(grid), len(grid[0])) == (layout.n_rows, layout.n_columns)
+    composition = compose(report, signed_copy=False)
+    breaks = {
+        row
+        for index, rows in composition.table_breaks.items()
+        if getattr(composition.blocks[index], "table_id", None) == table_id
+        for row in rows
+    }
     for cell in layout.cells:
-        origin = grid[cell.row][cell.column]
-        covered = {
-            (r, c)
-            for r in range(cell.row, cell.row + cell.rowspan)
-            for c in range(cell.column, cell.column + cell.colspan)
-        }
-        assert all(grid[r][c] is origin for r, c in covered), cell
+        # A label merged across a page break starts again, printed again, on the next page.
+        starts = [cell.row, *(b for b in sorted(breaks) if cell.row < b < cell.row + cell.rowspan)]
+        for start, end in zip(starts, [*starts[1:], cell.row + cell.rowspan], strict=True):
+            origin = grid[start][cell.column]
+            covered = {(r, c) for r in range(start, end) for c in range(cell.column, cell.column + cell.colspan)}
+            assert all(grid[r][c] is origin for r, c in covered), cell
+            if start > cell.row:
+                assert table.cell(start, cell.column).text.replace("\n", "") == cell.text
         if cell.role is not CellRole.DATA:
-            assert table.cell(cell.row, cell.column).text == cell.text
+            assert table.cell(cell.row, cell.column).text.replace("\n", "") == cell.text  # composed line breaks
         else:
             expected = report.value(table_id, *cell.ref)  # type: ignore[misc]
             assert table.cell(cell.row, cell.column).text == ("" if expected is None else str(expected))
@@ -151,9 +160,11 @@ def test_signature_and_date_close_the_document_right_aligned(report: Report, tmp
 
 
 def test_signed_copy_leaves_room_for_signature_and_seal(report: Report, tmp_path: Path) -> None:
-    texts = [p.text for p in _export(report, tmp_path, ExportOptions(signed_copy=True)).paragraphs]
-    assert "单位负责人（签字）：" in texts
-    assert texts[-2:] == ["叶城县科学技术局", "2025年1月17日"]
+    document = _export(report, tmp_path, ExportOptions(signed_copy=True))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[-4:] == ["叶城县科学技术局", "2025年1月17日", "", "单位负责人（签字）：" + "\u3000" * 6]
+    ovals = document.element.body.findall(".//{urn:schemas-microsoft-com:vml}oval")
+    assert len(ovals) == 1 and "（单位公章）" in "".join(ovals[0].itertext())  # the seal, over 落款 and date
 
 
 def test_page_numbers_are_dashed_fields_alternating_at_the_foot(report: Report, tmp_path: Path) -> None:

@@ -94,9 +94,9 @@ def test_title_signature_date_and_page_numbers_print(printed: dict[str, Path]) -
             [
                 "叶城县科学技术局",
                 "2024年政府信息公开工作年度报告",
-                "单位负责人（签字）：",
                 "叶城县科学技术局",
                 "2025年1月17日",
+                "单位负责人（签字）：",
             ],
         )
         == []
