@@ -41,12 +41,14 @@ class Span:
 
 @dataclass(frozen=True)
 class Line:
-    """One printed line: its spans, left edge, natural width, and whether it is set to the full width."""
+    """One printed line: its spans, left edge, natural width, and whether it is set to the full width;
+    `hang` is the width of what stands past the margin (a hanging 。 or trailing spaces)."""
 
     spans: tuple[Span, ...]
     left: float
     width: float
     justified: bool
+    hang: float = 0.0
 
     @property
     def text(self) -> str:

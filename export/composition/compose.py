@@ -10,6 +10,8 @@ date 右空四字, the signatory centred over it, the seal pressing both); no da
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from export.composition.blocks import Align, Block, Composition, Kind, Line, Paragraph, Span
 from export.composition.lines import Measure, atoms, balanced_lines, break_lines
 from export.composition.pages import paginate
@@ -40,7 +42,8 @@ BODY = Measure(SIZE_3, BODY_TRACKING_PT)
 TITLE = Measure(SIZE_2)
 BODY_PITCH = pt_twips(BODY_LINE_PITCH_PT)
 CHAR = SIZE_3  # "two characters" of indent are two 三号 ems
-SEALED_DATE_RIGHT_CHARS = 4  # §7.3.5.1: 成文日期一般右空四字
+SEALED_DATE_RIGHT_CHARS = 4
+LAST_PARAGRAPH_WHOLE_LINES = 5  # §7.3.5.1: 成文日期一般右空四字
 
 
 def compose(report: Report, signed_copy: bool) -> Composition:
@@ -62,9 +65,11 @@ def compose_blocks(report: Report, signed_copy: bool) -> list[Block]:
     if contact and not any(contact in text for text in closing):
         blocks += _texts(report.meta.contact)
     if isinstance(blocks[-1], Paragraph) and blocks[-1].kind is Kind.BODY:
-        # 落款 and 成文日期 never stand alone on a page: the last lines of text go with them.
+        # 落款 and 成文日期 never stand alone on a page: the last lines of text go with them, the whole
+        # paragraph when it is short (LibreOffice will not split it there).
         last = blocks.pop()
-        blocks.append(Paragraph(**{**last.__dict__, "keep_with_next": True}))
+        short = len(last.lines) <= LAST_PARAGRAPH_WHOLE_LINES
+        blocks.append(replace(last, keep_with_next=True, keep_lines=last.keep_lines or short))
     return [*blocks, *_signature(report, signed_copy)]
 
 
@@ -120,7 +125,9 @@ def _with_lines(
         width = measure.width(line_text)
         last = number == len(texts) - 1
         left = _left(align, indent, width, right_indent)
-        lines.append(Line(tuple(pieces), left, width, justified=align is Align.JUSTIFY and not last))
+        justified = align is Align.JUSTIFY and not last
+        hang = _hang(line_text, measure, width, TEXT_WIDTH_PT - right_indent - indent)
+        lines.append(Line(tuple(pieces), left, width, justified, hang))
     return Paragraph(
         kind=kind,
         spans=tuple(spans),
@@ -135,6 +142,14 @@ def _with_lines(
         keep_lines=keep_lines,
         seal_centre=seal_centre,
     )
+
+
+def _hang(text: str, measure: Measure, width: float, available: float) -> float:
+    """How much of a line stands past the margin: trailing spaces or a hanging mark, else nothing."""
+    if width <= available + 1e-6 or not text:
+        return 0.0
+    stripped = text.rstrip()
+    return measure.width(text[len(stripped) :] if stripped != text else text[-1])
 
 
 def _left(align: Align, indent: float, width: float, right_indent: float) -> float:

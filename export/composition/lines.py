@@ -3,7 +3,8 @@
 Widths are in points from a simple model that Word, LibreOffice and our PDF share: a Chinese
 (full-width) character is one em, an ASCII character its Times New Roman width, plus the paragraph's tracking
 after every character. Chinese line-breaking rules (禁则): a closing mark or pause is kept with the
-character before it, an opening mark with the one after; ASCII words and numbers stay whole.
+character before it, an opening mark with the one after, and 、。，． may hang past the margin;
+ASCII words and numbers stay whole; spaces at the end of a line take no room.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 # 避头: never at the start of a line; 避尾: never at the end.
 CANNOT_START = frozenset("，。、；：？！）》」』】〕〉”’…—·％‰℃!),.:;?]}%")
 CANNOT_END = frozenset("（《「『【〔〈“‘([{")
+# 悬挂: these may stand past the right margin at the end of a full line (Word and LibreOffice both
+# allow it by default), so the character before them stays on the line.
+HANGING = frozenset("、。，．")
 EPSILON = 1e-6
 
 
@@ -28,9 +32,27 @@ _LATIN_WIDTHS = (
 )  # fmt: skip
 
 
+# Curly quotes are set in the Latin font too, as all Latin text is, in every slot of its runs
+# (export/word/document.py), so that Word and LibreOffice measure them alike.
+LATIN_QUOTES = {"“": 444, "”": 444, "‘": 333, "’": 333}
+# Spaces typed from other keyboards: also set in the Latin font, at Times New Roman's widths.
+LATIN_SPACES = {
+    "\u00a0": 250, "\u2000": 500, "\u2001": 1000, "\u2002": 500, "\u2003": 1000, "\u2004": 333,
+    "\u2005": 250, "\u2006": 167, "\u2007": 500, "\u2008": 250, "\u2009": 200, "\u200a": 100,
+}  # fmt: skip
+_OTHER_LATIN = {**LATIN_QUOTES, **LATIN_SPACES}
+
+
+def is_latin(char: str) -> bool:
+    """Whether a character is set in the Latin font (Times New Roman) rather than the Chinese one."""
+    return " " <= char <= "~" or char in _OTHER_LATIN
+
+
 def char_ems(char: str) -> float:
-    """The printed width of a character in ems: Times New Roman's for ASCII, full for everything else."""
-    return _LATIN_WIDTHS[ord(char) - 32] / 1000 if " " <= char <= "~" else 1.0
+    """The printed width of a character in ems: Times New Roman's for Latin, full for everything else."""
+    if " " <= char <= "~":
+        return _LATIN_WIDTHS[ord(char) - 32] / 1000
+    return _OTHER_LATIN.get(char, 1000) / 1000
 
 
 def text_ems(text: str) -> float:
@@ -80,9 +102,14 @@ def break_lines(text: str, measure: Measure, width: float, first_indent: float =
     room = width - first_indent
     for atom in atoms(text):
         atom_width = measure.width(atom)
-        if used + atom_width <= room + EPSILON:
+        if used + atom_width <= room + EPSILON or atom.isspace():  # spaces at the end of a line hang
             line.append(atom)
             used += atom_width
+            continue
+        if line and atom[-1] in HANGING and used + atom_width - measure.width(atom[-1]) <= room + EPSILON:
+            line.append(atom)  # a comma or full stop hangs past the margin rather than move a character down
+            lines.append("".join(line))
+            line, used, room = [], 0.0, width
             continue
         if line:
             lines.append("".join(line))

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from export.composition.lines import is_latin
 from export.fonts import (
     FontFile,
     FontRole,
@@ -29,6 +31,7 @@ from export.pdf.face import FastTTFont
 from model.template import TEMPLATE_2021
 
 CID_FALLBACK = "STSong-Light"
+LATIN_FONT_FILES = ("times.ttf", "times new roman.ttf", "liberationserif-regular.ttf")
 # A font that lacks any of these cannot set a report (the title's own words, brackets, quotes, dash).
 _STANDARD_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING2)  # where the 公文 fonts differ
 _PROBE = TEMPLATE_2021.title_suffix + "（）、“”—。，０123"
@@ -42,6 +45,7 @@ class PdfFonts:
     coverage: tuple[tuple[str, frozenset[int]], ...]  # (font name, code points it has), fallback order
     embedded: bool
     notice: str | None  # what the user should know about the fonts of this PDF, in Chinese
+    latin: str | None = None  # Times New Roman or its metric twin for Latin text, as Word sets it
 
     def name(self, role: FontRole) -> str:
         return self.by_role[role]
@@ -64,6 +68,8 @@ class PdfFonts:
         return runs
 
     def _font_for(self, char: str, own: str) -> str:
+        if self.latin is not None and is_latin(char):
+            return self.latin
         code = ord(char)
         if code < 0x80 or not self.coverage:
             return own
@@ -78,8 +84,11 @@ class PdfFonts:
 @functools.cache
 def pdf_fonts(scheme_id: str) -> PdfFonts:
     """The fonts for this scheme ('auto', 'standard' or 'windows'), found once per process."""
-    scheme = resolve_scheme(scheme_id)
-    installed = installed_font_files()
+    try:
+        scheme = resolve_scheme(scheme_id)
+        installed = installed_font_files()
+    except OSError:  # a font folder we may not search (a home folder without search permission)
+        return _cid_fallback()
     chosen: dict[FontRole, tuple[FontFile, TTFont]] = {}
     for role in FontRole:
         for file in font_candidates(scheme, role, installed):
@@ -96,7 +105,24 @@ def pdf_fonts(scheme_id: str) -> PdfFonts:
     if scheme_id == STANDARD.id and not _standard_files_used(chosen):
         notice = "本机未安装公文标准字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312），PDF 已改用本机的其他中文字体。"
     by_role = {role: font.fontName for role, (_, font) in chosen.items()}
-    return PdfFonts(by_role, tuple(coverage.items()), embedded=True, notice=notice)
+    latin = _latin_font(installed)
+    return PdfFonts(by_role, tuple(coverage.items()), embedded=True, notice=notice, latin=latin)
+
+
+def _latin_font(installed: dict[str, Path]) -> str | None:
+    """Times New Roman (or Liberation Serif, its metric twin) registered for Latin text, if installed."""
+    for file_name in LATIN_FONT_FILES:
+        path = installed.get(file_name)
+        if path is None:
+            continue
+        name = f"{path.stem}-0"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                pdfmetrics.registerFont(FastTTFont(name, str(path)))
+            except (TTFError, OSError, ValueError, KeyError, IndexError):
+                continue
+        return name
+    return None
 
 
 def _standard_files_used(chosen: dict[FontRole, tuple[FontFile, TTFont]]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from export.composition.blocks import Align, Line, Lines, Paragraph
+from export.composition.blocks import Line, Lines, Paragraph
 from export.page_design import TEXT_WIDTH_PT, TWIPS_PER_PT
 from export.pdf.embedding import PdfFonts
 from export.pdf.page import LEFT, y_of
@@ -33,14 +33,11 @@ def _draw_line(canvas: Canvas, paragraph: Paragraph, line: Line, y: float, fonts
     runs = [(text, font, span.underline) for span in line.spans for text, font in fonts.runs(span.text, span.role)]
     natural = sum(stringWidth(text, font, size) for text, font, _ in runs)
     count = sum(len(text) for text, _, _ in runs)
-    spacing = paragraph.tracking
     left = LEFT + line.left
     if line.justified and count > 1:
-        spacing = (TEXT_WIDTH_PT - paragraph.right_indent - line.left - natural) / (count - 1)
-    elif paragraph.align is Align.RIGHT:
-        left = LEFT + TEXT_WIDTH_PT - paragraph.right_indent - (natural + spacing * count)
-    elif paragraph.align is Align.CENTER:
-        left = LEFT + (TEXT_WIDTH_PT - natural - spacing * (count - 1)) / 2
+        spacing = (TEXT_WIDTH_PT - paragraph.right_indent - line.left + line.hang - natural) / (count - 1)
+    else:  # as wide as composed, whatever this font's Latin glyphs measure
+        spacing = (line.width - natural) / count if count else 0.0
     text = canvas.beginText(left, y)
     text.setCharSpace(spacing)
     x = left

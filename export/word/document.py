@@ -4,8 +4,8 @@ Word makes no layout decision of its own: the title's line breaks, table cell li
 are the composition's; paragraphs carry the composition's keep rules as Word's own properties (keep
 with next, keep lines together, widow control, cantSplit rows, repeated header rows), and a block the
 composition starts on a new page gets a page break before it, so that Word and LibreOffice paginate
-as our PDF does. Autospace between Chinese and Latin and hanging punctuation are off, so that every
-word processor measures lines as the composition does.
+as our PDF does. Autospace between Chinese and Latin is off, and Latin text is set in Times New Roman
+in every font slot, so that every word processor measures lines as the composition does.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from docx.shared import Mm
 from export import page_design as design
 from export.composition.blocks import Composition, Kind, Paragraph, Span, Table
 from export.composition.compose import SEAL_RADIUS_PT, compose
+from export.composition.lines import is_latin
 from export.fonts import FontRole
-from export.page_design import SEAL_LABEL, FontScheme
+from export.page_design import LATIN_FONT, SEAL_LABEL, FontScheme
 from export.word.ooxml import (
     TWIPS_PER_PT,
     ParagraphLook,
@@ -45,7 +46,7 @@ PAGE_NUMBER_GAP_MM = 7.0  # page number line 7 mm below the text block
 VML = "urn:schemas-microsoft-com:vml"
 CORE_PROPERTY_LIMIT = 255  # characters Word accepts in a core property such as the title
 # Paragraph properties that come before w:snapToGrid in the schema, in schema order, with their value.
-_MEASURING = (("overflowPunct", "0"), ("autoSpaceDE", "0"), ("autoSpaceDN", "0"))
+_MEASURING = (("autoSpaceDE", "0"), ("autoSpaceDN", "0"))
 
 
 class _Styles:
@@ -105,7 +106,7 @@ class _Styles:
 
 
 def _measure_as_composed(ppr: BaseOxmlElement) -> None:
-    """No hanging punctuation, no autospace between Chinese and Latin: lines measure as composed."""
+    """No autospace between Chinese and Latin: lines measure as composed."""
     anchor = ppr.find(qn("w:snapToGrid"))
     for tag, value in _MEASURING:
         element = OxmlElement(f"w:{tag}")
@@ -161,13 +162,30 @@ def _paragraph(body: _Body, block: Paragraph, page_break: bool) -> None:
 
 
 def _span(paragraph: BaseOxmlElement, span: Span, styles: _Styles, own: FontRole) -> None:
-    run = add_run(paragraph, span.text, None if span.role is own else styles.font(span.role))
-    if span.underline:
+    east_asia = styles.font(span.role)
+    for text, latin in _script_runs(span.text):
+        run = add_run(paragraph, text, None if span.role is own and not latin else east_asia)
         rpr = run.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            run.insert(0, rpr)
-        rpr.append(_element("w:u", val="single"))
+        if latin:  # every slot in the Latin font: LibreOffice would set digits after Chinese in the Chinese one
+            set_run_fonts(rpr, LATIN_FONT, LATIN_FONT)
+            rpr.find(qn("w:rFonts")).attrib.pop(qn("w:hint"), None)
+        if span.underline:
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                run.insert(0, rpr)
+            rpr.append(_element("w:u", val="single"))
+
+
+def _script_runs(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into runs of Latin text (ASCII and curly quotes, export.composition.lines) and the rest."""
+    runs: list[tuple[str, bool]] = []
+    for char in text:
+        latin = is_latin(char)
+        if runs and runs[-1][1] == latin:
+            runs[-1] = (runs[-1][0] + char, latin)
+        else:
+            runs.append((char, latin))
+    return runs
 
 
 def _element(tag: str, **attributes: str) -> BaseOxmlElement:
