@@ -64,10 +64,11 @@ def compose_blocks(report: Report, signed_copy: bool) -> list[Block]:
     closing = [report.narrative.text(t.id) for t in report.template.texts if t.placement is Placement.AFTER]
     if contact and not any(contact in text for text in closing):
         blocks += _texts(report.meta.contact)
-    if isinstance(blocks[-1], Paragraph) and blocks[-1].kind is Kind.BODY:
+    last = blocks[-1]
+    if isinstance(last, Paragraph) and last.kind is Kind.BODY:
         # 落款 and 成文日期 never stand alone on a page: the last lines of text go with them, the whole
         # paragraph when it is short (LibreOffice will not split it there).
-        last = blocks.pop()
+        blocks.pop()
         short = len(last.lines) <= LAST_PARAGRAPH_WHOLE_LINES
         blocks.append(replace(last, keep_with_next=True, keep_lines=last.keep_lines or short))
     return [*blocks, *_signature(report, signed_copy)]
