@@ -62,7 +62,8 @@ def test_a_word_file_edited_by_hand_keeps_it(extended: Template, tmp_path: Path)
     write_report(_report(extended), path)
     document = docx.Document(str(path))
     paragraph = next(p for p in document.paragraphs if "本局认真贯彻落实" in p.text)
-    paragraph.runs[0].text = paragraph.runs[0].text.replace("认真", "切实")
+    run = next(r for r in paragraph.runs if "认真" in r.text)  # Latin text has runs of its own
+    run.text = run.text.replace("认真", "切实")
     document.save(str(path))
     back = read_report(path)
     assert "切实贯彻落实" in back.narrative.section("overview").intro  # read from the page

@@ -8,6 +8,9 @@ and as even lines as the column allows.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from export.composition.blocks import Align, Cell, Table
 from export.composition.lines import Measure, balanced_lines, break_lines
 from export.page_design import (
@@ -63,27 +66,60 @@ def label_words(label: str) -> list[str]:
 
 
 def compose_table(report: Report, table: TableSpec) -> Table:
+    """The table with the report's values; its labels are broken into lines once per process."""
+    frame = _frame(table)
+    cells = []
+    for cell, inner, labelled in frame.cells:
+        if labelled is not None:
+            cells.append(labelled)
+            continue
+        assert cell.ref is not None
+        text = format_value(report.value(table.id, *cell.ref))
+        lines = tuple(break_lines(text, frame.measure, inner)) if text else ("",)
+        cells.append(Cell(cell.row, cell.column, cell.rowspan, cell.colspan, lines, Align.CENTER, True))
+    return Table(
+        table_id=table.id,
+        size=frame.measure.size,
+        pitch=frame.pitch,
+        widths=frame.widths,
+        heights=_row_heights(frame.layout, cells, frame.pitch),
+        header_rows=frame.layout.header_rows,
+        groups=frame.groups,
+        cells=tuple(cells),
+    )
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What of a printed table does not depend on the report: sizes, labels in lines, groups."""
+
+    layout: TableLayout
+    measure: Measure
+    pitch: int
+    widths: tuple[float, ...]
+    groups: tuple[tuple[int, int], ...]
+    cells: tuple[tuple[LayoutCell, float, Cell | None], ...]  # (cell, inner width, the label's Cell)
+
+
+@functools.cache
+def _frame(table: TableSpec) -> _Frame:
     layout = table_layout(table)
     size = table_font_size(layout)
     measure = Measure(size)
     widths_mm = column_widths_mm(layout)
-    widths = tuple(w * PT_PER_MM for w in widths_mm)
     leaf = max((c.column for c in layout.cells if c.role is CellRole.ROW_HEADER), default=-1)
     cells = []
     for cell in sorted(layout.cells, key=lambda c: (c.row, c.column)):  # reading order
-        inner = sum(widths_mm[cell.column : cell.column + cell.colspan]) - 2 * CELL_MARGIN_MM
-        text = format_value(report.value(table.id, *cell.ref)) if cell.ref is not None else cell.text
-        cells.append(_cell(cell, text, measure, inner * PT_PER_MM, leaf))
-    pitch = pt_twips(TABLE_LINE_PT[size])
-    return Table(
-        table_id=table.id,
-        size=size,
-        pitch=pitch,
-        widths=widths,
-        heights=_row_heights(layout, cells, pitch),
-        header_rows=layout.header_rows,
-        groups=_groups(layout),
-        cells=tuple(cells),
+        inner = (sum(widths_mm[cell.column : cell.column + cell.colspan]) - 2 * CELL_MARGIN_MM) * PT_PER_MM
+        label = None if cell.ref is not None else _cell(cell, cell.text, measure, inner, leaf)
+        cells.append((cell, inner, label))
+    return _Frame(
+        layout,
+        measure,
+        pt_twips(TABLE_LINE_PT[size]),
+        tuple(w * PT_PER_MM for w in widths_mm),
+        _groups(layout),
+        tuple(cells),
     )
 
 

@@ -10,7 +10,7 @@ shows only where the reader has a Chinese font, and `notice` tells the user so.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -46,6 +46,7 @@ class PdfFonts:
     embedded: bool
     notice: str | None  # what the user should know about the fonts of this PDF, in Chinese
     latin: str | None = None  # Times New Roman or its metric twin for Latin text, as Word sets it
+    _cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, role: FontRole) -> str:
         return self.by_role[role]
@@ -55,10 +56,14 @@ class PdfFonts:
         own = self.by_role[role]
         if not self.coverage:
             return [(text, own)]
+        chars = set(text)
+        if chars <= self._own_chars(own):  # the common case: one run in the role's font
+            return [(text, own)]
+        fonts = {char: self._font_for(char, own) for char in chars}
         runs: list[tuple[str, str]] = []
         start, run_font = 0, own
         for i, char in enumerate(text):
-            font = self._font_for(char, own)
+            font = fonts[char]
             if font != run_font:
                 if i > start:
                     runs.append((text[start:i], run_font))
@@ -66,6 +71,15 @@ class PdfFonts:
         if start < len(text):
             runs.append((text[start:], run_font))
         return runs
+
+    def _own_chars(self, own: str) -> frozenset[str]:
+        """The characters `own` sets itself: those it has, less Latin ones when a Latin font is used."""
+        found = self._cache.get(own)
+        if found is None:
+            codes = self._coverage_of(own)
+            found = frozenset(chr(c) for c in codes if not (self.latin is not None and is_latin(chr(c))))
+            self._cache[own] = found
+        return found
 
     def _font_for(self, char: str, own: str) -> str:
         if self.latin is not None and is_latin(char):

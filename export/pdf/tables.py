@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from export.composition.blocks import Align, Cell, TablePart
 from export.composition.tables import CELL_MARGIN_MM
@@ -27,6 +28,7 @@ def draw_table(canvas: Canvas, part: TablePart, fonts: PdfFonts) -> None:
         y += table.heights[row]
     lefts = [LEFT + sum(table.widths[:c]) for c in range(len(table.widths) + 1)]
     canvas.setLineWidth(BORDER_PT)
+    text = canvas.beginText()  # one text object for every cell: far fewer PDF operators
     for cell in table.cells:
         shown = [r for r in range(cell.row, cell.row + cell.rowspan) if r in tops]
         if not shown:
@@ -35,11 +37,20 @@ def draw_table(canvas: Canvas, part: TablePart, fonts: PdfFonts) -> None:
         bottom = tops[shown[-1]] + table.heights[shown[-1]]
         x0, x1 = lefts[cell.column], lefts[cell.column + cell.colspan]
         canvas.rect(x0, y_of(bottom), x1 - x0, (bottom - top) / TWIPS_PER_PT, stroke=1, fill=0)
-        _cell_text(canvas, cell, x0, x1, top, bottom, table.size, table.pitch, fonts)
+        _cell_text(text, cell, x0, x1, top, bottom, table.size, table.pitch, fonts)
+    canvas.drawText(text)
 
 
 def _cell_text(
-    canvas: Canvas, cell: Cell, x0: float, x1: float, top: int, bottom: int, size: float, pitch: int, fonts: PdfFonts
+    text: PDFTextObject,
+    cell: Cell,
+    x0: float,
+    x1: float,
+    top: int,
+    bottom: int,
+    size: float,
+    pitch: int,
+    fonts: PdfFonts,
 ) -> None:
     margin = CELL_MARGIN_MM * mm
     lines = [line for line in cell.lines if line] if cell.lines != ("",) else []
@@ -47,12 +58,13 @@ def _cell_text(
     for number, line in enumerate(lines):
         line_top = first_top + number * pitch
         y = y_of(round(line_top)) - pitch / TWIPS_PER_PT / 2 - size / 3
-        width = sum(stringWidth(text, font, size) for text, font in fonts.runs(line, FontRole.TABLE))
+        runs = fonts.runs(line, FontRole.TABLE)
+        width = sum(stringWidth(piece, font, size) for piece, font in runs)
         if cell.align is Align.LEFT or (cell.align is Align.JUSTIFY and number < len(lines) - 1):
             x = x0 + margin
         else:
             x = (x0 + x1 - width) / 2
-        for text, font in fonts.runs(line, FontRole.TABLE):
-            canvas.setFont(font, size)
-            canvas.drawString(x, y, text)
-            x += stringWidth(text, font, size)
+        text.setTextOrigin(x, y)
+        for piece, font in runs:
+            text.setFont(font, size)
+            text.textOut(piece)

@@ -44,9 +44,11 @@ from model.template import MetaId, Template
 
 PAGE_NUMBER_GAP_MM = 7.0  # page number line 7 mm below the text block
 VML = "urn:schemas-microsoft-com:vml"
+SEAL_COLOUR = "808080"
 CORE_PROPERTY_LIMIT = 255  # characters Word accepts in a core property such as the title
 # Paragraph properties that come before w:snapToGrid in the schema, in schema order, with their value.
 _MEASURING = (("autoSpaceDE", "0"), ("autoSpaceDN", "0"))
+_AFTER_AUTOSPACE = {qn(f"w:{tag}") for tag in ("bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "jc", "rPr")}
 
 
 class _Styles:
@@ -106,8 +108,9 @@ class _Styles:
 
 
 def _measure_as_composed(ppr: BaseOxmlElement) -> None:
-    """No autospace between Chinese and Latin: lines measure as composed."""
-    anchor = ppr.find(qn("w:snapToGrid"))
+    """No autospace between Chinese and Latin: lines measure as composed (Word honours it; LibreOffice
+    7.4 adds its own 0.2 em at each boundary whatever the document says)."""
+    anchor = next((e for e in ppr if e.tag in _AFTER_AUTOSPACE), None)
     for tag, value in _MEASURING:
         element = OxmlElement(f"w:{tag}")
         element.set(qn("w:val"), value)
@@ -204,18 +207,24 @@ def _seal(block: Paragraph, styles: _Styles) -> BaseOxmlElement:
         f"position:absolute;margin-left:{left:.1f}pt;margin-top:0;width:{diameter:.1f}pt;height:{diameter:.1f}pt;"
         "z-index:-251658240;mso-position-horizontal-relative:margin;mso-position-vertical-relative:line"
     )
+    room = new_paragraph(styles.body)  # the label goes on the circle's second line, where it is wide
     label = new_paragraph(styles.body)
     child(child(label, "w:pPr"), "w:ind", firstLine="0", firstLineChars="0")
     child(child(label, "w:pPr"), "w:jc", val="center")
-    add_run(label, SEAL_LABEL)
-    run = parse_xml(
+    run = add_run(label, SEAL_LABEL)
+    rpr = OxmlElement("w:rPr")
+    rpr.append(_element("w:color", val=SEAL_COLOUR))
+    run.insert(0, rpr)
+    shape = parse_xml(
         f'<w:r {nsdecls("w")} xmlns:v="{VML}"><w:pict>'
-        f'<v:oval style="{style}" filled="f" strokecolor="#808080" strokeweight="0.6pt">'
-        f'<v:stroke dashstyle="dash"/><v:textbox inset="0,{design.BODY_LINE_PITCH_PT:.2f}pt,0,0">'
+        f'<v:oval style="{style}" filled="f" strokecolor="#{SEAL_COLOUR}" strokeweight="0.6pt">'
+        '<v:stroke dashstyle="dash"/><v:textbox inset="0,0,0,0">'
         "<w:txbxContent/></v:textbox></v:oval></w:pict></w:r>"
     )
-    run.find(".//" + qn("w:txbxContent")).append(label)
-    return run
+    content = shape.find(".//" + qn("w:txbxContent"))
+    content.append(room)
+    content.append(label)
+    return shape
 
 
 def _blocks(body: _Body, composition: Composition) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from export.composition.lines import CANNOT_END, CANNOT_START, Measure, atoms, balanced_lines, break_lines
+from export.composition.lines import CANNOT_END, CANNOT_START, HANGING, Measure, atoms, balanced_lines, break_lines
 from export.page_design import BODY_TRACKING_PT, SIZE_3, TEXT_WIDTH_PT
 
 BODY = Measure(SIZE_3, BODY_TRACKING_PT)
@@ -15,11 +15,20 @@ def test_a_full_line_holds_28_characters_and_the_first_26_after_the_indent() -> 
     assert [len(line) for line in lines] == [26, 28, 28, 18]
 
 
-@pytest.mark.parametrize("mark", sorted(CANNOT_START & set("，。、；：？！）》」")))
-def test_no_line_starts_with_a_closing_mark(mark: str) -> None:
+@pytest.mark.parametrize("mark", sorted(CANNOT_START & set("；：？！）》」")))
+def test_no_line_starts_with_a_closing_mark_the_last_character_goes_down_with_it(mark: str) -> None:
     lines = break_lines("政" * 28 + mark + "府" * 10, BODY, TEXT_WIDTH_PT)
-    assert lines[1][0] != mark and lines[0][-1] == "政"
-    assert lines[0].endswith("政") and lines[1].startswith("政" + mark)
+    assert lines[0] == "政" * 27 and lines[1].startswith("政" + mark)
+
+
+@pytest.mark.parametrize("mark", sorted(HANGING))
+def test_a_pause_or_full_stop_hangs_past_the_margin(mark: str) -> None:
+    lines = break_lines("政" * 28 + mark + "府" * 10, BODY, TEXT_WIDTH_PT)
+    assert lines[0] == "政" * 28 + mark and lines[1] == "府" * 10
+
+
+def test_spaces_at_the_end_of_a_line_take_no_room() -> None:
+    assert break_lines("政" * 28 + "  " + "府", BODY, TEXT_WIDTH_PT) == ["政" * 28 + "  ", "府"]
 
 
 @pytest.mark.parametrize("mark", sorted(CANNOT_END & set("（《「")))
