@@ -23,7 +23,8 @@ from docx.shared import Mm
 
 from export import page_design as design
 from export.composition.blocks import Composition, Kind, Paragraph, Span, Table
-from export.composition.compose import SEAL_RADIUS_PT, compose
+from export.composition.compose import BODY, SEAL_RADIUS_PT, compose
+from export.composition.compose import signature_indents as composed_indents
 from export.composition.lines import is_latin
 from export.fonts import FontRole
 from export.page_design import LATIN_FONT, SEAL_LABEL, FontScheme
@@ -237,6 +238,13 @@ def _blocks(body: _Body, composition: Composition) -> None:
             body.append(build_table(block, body.styles.tables[block.size], breaks))
         else:
             _paragraph(body, block, starts_page and index > 0)
+
+
+def signature_indents(signatory: str, date_text: str, sealed: bool) -> tuple[float, float]:
+    """Right indents, in characters, of a 发文机关署名 and 成文日期 as the composition places them
+    (export.composition.compose.signature_indents), for other documents we write (the center's letters)."""
+    sig, date = composed_indents(BODY.width(signatory), BODY.width(date_text) if date_text else None, sealed)
+    return sig / design.SIZE_3, date / design.SIZE_3
 
 
 def _page_setup(section: Section) -> None:
