@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from model.checks.basis import format_clause
 from model.findings import Finding, cell, error
 from model.report import Number, Report
-from model.template import CellKind, RowSpec, TableSpec, column_title, row_short, row_title
+from model.template import CellKind, ColumnSpec, RowSpec, TableSpec, column_title, row_short, row_title
 from model.values import Invalid, format_value
 
 
@@ -28,13 +29,17 @@ def check_values(report: Report) -> list[Finding]:
                     f"{_heading(report, table)}：{row_title(table.row(row_id))} {column_title(block.column(column_id))}"
                 )
                 location = cell(table.id, row_id, column_id)
+                basis = format_clause(report.template, table.id)
                 if isinstance(value, Invalid):
                     if block.column(column_id).kind is CellKind.AMOUNT:
-                        findings.append(error("NOT_NUMBER", location, f"{where}：“{value.raw}”不是有效金额"))
+                        message = f"{where}：“{value.raw}”不是有效金额"
+                        findings.append(error("NOT_NUMBER", location, message, basis=basis))
                     else:
-                        findings.append(error("NOT_INTEGER", location, f"{where}：“{value.raw}”不是整数"))
+                        message = f"{where}：“{value.raw}”不是整数"
+                        findings.append(error("NOT_INTEGER", location, message, basis=basis))
                 else:
-                    findings.append(error("NEGATIVE", location, f"{where}：不能为负数（{format_value(value)}）"))
+                    message = f"{where}：不能为负数（{format_value(value)}）"
+                    findings.append(error("NEGATIVE", location, message, basis=basis))
     return findings
 
 
@@ -57,36 +62,50 @@ def _declared(report: Report, table_id: str, row_id: str, column_id: str) -> Num
     return None if isinstance(value, Invalid) else value
 
 
+def _row_sum(report: Report, table: TableSpec, row: RowSpec, column: ColumnSpec) -> Number | None:
+    """The sum of the cells a 总计 column adds up in this row."""
+    return _sum_of(report.value(table.id, row.id, p) for p in column.parts)
+
+
+def _column_sum(report: Report, table: TableSpec, row: RowSpec, column: ColumnSpec) -> Number | None:
+    """The sum of the cells a 总计 row adds up in this column."""
+    return _sum_of(report.value(table.id, p, column.id) for p in row.parts)
+
+
 def _column_totals(report: Report, table: TableSpec) -> list[Finding]:
     findings = []
+    basis = format_clause(report.template, table.id)
     for block in table.blocks:
         for column in (c for c in block.columns if c.is_total):
             for row in block.rows:
                 declared = _declared(report, table.id, row.id, column.id)
                 if declared is None:
                     continue
-                parts = [report.value(table.id, row.id, p) for p in column.parts]
-                expected = _sum_of(parts)
+                expected = _row_sum(report, table, row, column)
                 if expected is None or expected == declared:
+                    continue
+                # The corner （七）总计 × 总计 that differs from its column is RESULTS_TOTAL's, once.
+                if row.is_total and _column_sum(report, table, row, column) not in (None, declared):
                     continue
                 message = (
                     f"{_heading(report, table)}：{row_title(row)}的{column_title(column)}为{format_value(declared)}，"
                     f"各项之和为{format_value(expected)}，相差{format_value(_gap(declared, expected))}"
                 )
                 related = tuple(cell(table.id, row.id, p) for p in column.parts)
-                findings.append(error("ROW_TOTAL", cell(table.id, row.id, column.id), message, related))
+                findings.append(error("ROW_TOTAL", cell(table.id, row.id, column.id), message, related, basis))
     return findings
 
 
 def _row_totals(report: Report, table: TableSpec) -> list[Finding]:
     findings = []
+    basis = format_clause(report.template, table.id)
     for block in table.blocks:
         for row in (r for r in block.rows if r.is_total):
             for column in block.columns:
                 declared = _declared(report, table.id, row.id, column.id)
                 if declared is None:
                     continue
-                expected = _sum_of(report.value(table.id, p, column.id) for p in row.parts)
+                expected = _column_sum(report, table, row, column)
                 if expected is None or expected == declared:
                     continue
                 message = (
@@ -94,12 +113,16 @@ def _row_totals(report: Report, table: TableSpec) -> list[Finding]:
                     f"各项办理结果之和为{format_value(expected)}，相差{format_value(_gap(declared, expected))}"
                 )
                 related = tuple(cell(table.id, p, column.id) for p in row.parts)
-                findings.append(error("RESULTS_TOTAL", cell(table.id, row.id, column.id), message, related))
+                findings.append(error("RESULTS_TOTAL", cell(table.id, row.id, column.id), message, related, basis))
     return findings
 
 
 def check_totals(report: Report) -> list[Finding]:
-    """ROW_TOTAL for a 总计 column that differs from its row; RESULTS_TOTAL for （七）总计."""
+    """ROW_TOTAL for a 总计 column that differs from its row; RESULTS_TOTAL for （七）总计.
+
+    At the corner （七）总计 × 总计 a wrong value is one mistake: RESULTS_TOTAL when it differs from
+    the 总计 column's results, ROW_TOTAL only when it agrees with them but not with its own row.
+    """
     findings = []
     for table in report.template.tables:
         findings += _column_totals(report, table)
@@ -129,5 +152,6 @@ def check_balance(report: Report) -> list[Finding]:
                     f"{'+'.join(row_short(r) for r in right)}={format_value(b)}，相差{format_value(_gap(a, b))}"
                 )
                 locations = [cell(table.id, r.id, column.id) for r in (*left, *right)]
-                findings.append(error("BALANCE", locations[-1], message, tuple(locations[:-1])))
+                basis = format_clause(report.template, table.id)  # the table's own 勾稽关系 note
+                findings.append(error("BALANCE", locations[-1], message, tuple(locations[:-1]), basis))
     return findings

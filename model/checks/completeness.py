@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from model.checks.basis import CONTENT, DEADLINE, ISSUE_DATE, format_clause
 from model.dates import chinese_date
 from model.field_paths import intro_path, meta_path
 from model.findings import Finding, cell, error, field_at, warning
@@ -12,13 +13,16 @@ from model.template import MetaId, column_title, row_title
 
 
 def check_required_meta(report: Report) -> list[Finding]:
-    """MISSING for a required meta field left empty (机关名称, 年度, 成文日期 in the 2021 format)."""
+    """MISSING for a required meta field left empty (机关名称, 年度, 成文日期 in the 2021 format).
+
+    The 成文日期 is GB/T 9704's; the agency and year make the title the format prescribes."""
     findings = []
     title = report.template.meta_title
     for spec in report.template.meta_fields:
         value = report.meta.get(spec.id)
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
-            findings.append(error("MISSING", field_at(meta_path(spec.id)), f"{title}：{spec.label}未填写"))
+            basis = ISSUE_DATE if spec.id == MetaId.ISSUE_DATE else report.template.basis
+            findings.append(error("MISSING", field_at(meta_path(spec.id)), f"{title}：{spec.label}未填写", basis=basis))
     return findings
 
 
@@ -42,14 +46,15 @@ def check_missing_cells(report: Report) -> list[Finding]:
                 message = (
                     f"{heading}：{where}的{names}未填写" if len(block.columns) > 1 else f"{heading}：{where}未填写"
                 )
-                findings.append(error("MISSING", locations[0], message, locations[1:]))
+                basis = format_clause(report.template, table.id)
+                findings.append(error("MISSING", locations[0], message, locations[1:], basis))
     return findings
 
 
 def check_empty_sections(report: Report) -> list[Finding]:
     """EMPTY_SECTION for a narrative section (一, 五, 六) with no text."""
     return [
-        warning("EMPTY_SECTION", field_at(intro_path(s.id)), f"{s.heading}：没有内容")
+        warning("EMPTY_SECTION", field_at(intro_path(s.id)), f"{s.heading}：没有内容", basis=CONTENT)
         for s in report.template.narrative_sections
         if report.narrative.section(s.id).is_empty()
     ]
@@ -69,10 +74,11 @@ def check_dates(report: Report) -> list[Finding]:
     location = field_at(meta_path(MetaId.ISSUE_DATE))
     what = f"{template.meta_title}：{template.meta_field(MetaId.ISSUE_DATE).label}{chinese_date(issued)}"
     if issued <= date(year, 12, 31):
-        return [error("DATE_EARLY", location, f"{what}不晚于报告年度{year}年末，应在{year + 1}年")]
+        message = f"{what}不晚于报告年度{year}年末，应在{year + 1}年"
+        return [error("DATE_EARLY", location, message, basis=DEADLINE)]
     deadline = _deadline(report)
     if deadline is not None and issued > deadline:
         kind = report.template.agency_kind(report.meta.agency_kind).label
         message = f"{what}晚于{kind}的法定期限{chinese_date(deadline)}"
-        return [warning("DATE_LATE", location, message)]
+        return [warning("DATE_LATE", location, message, basis=DEADLINE)]
     return []

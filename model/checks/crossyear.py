@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.checks.basis import format_clause
 from model.findings import Finding, cell, error, warning
 from model.report import Previous, Report
 from model.template import column_title, row_short
@@ -32,7 +33,8 @@ def check_carry_over(report: Report, previous: Previous | None) -> list[Finding]
             f"{heading}：{column_title(column)}列 {row_short(table.row(row_id))}、上年结转为{format_value(this_year)}，"
             f"但{year}报告的{row_short(last_row)}、结转下年度为{last_year}"
         )
-        findings.append(error("CARRY_OVER", cell(table_id, row_id, column.id), message))
+        basis = format_clause(report.template, table_id)
+        findings.append(error("CARRY_OVER", cell(table_id, row_id, column.id), message, basis=basis))
     return findings
 
 
@@ -60,5 +62,6 @@ def check_in_force(report: Report, previous: Previous | None) -> list[Finding]:
             f"按上年{last}件+{block.column(issued).label}{new}件−{block.column(repealed).label}{gone}件应为{expected}件"
         )
         related = (cell(table_id, row_id, issued), cell(table_id, row_id, repealed))
-        findings.append(warning("IN_FORCE_DRIFT", cell(table_id, row_id, in_force), message, related))
+        basis = format_clause(report.template, table_id)
+        findings.append(warning("IN_FORCE_DRIFT", cell(table_id, row_id, in_force), message, related, basis))
     return findings

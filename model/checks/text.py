@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from model.field_paths import text_fields
-from model.findings import Finding, Location, cell, field_at, warning
+from model.findings import COMMON_PROBLEM, Finding, Location, cell, field_at, warning
 from model.numerals import NUMBER_PATTERN, parse_number
 from model.report import Number, Report
 from model.template import TableSpec, Template, row_title
@@ -68,7 +68,7 @@ def _build_proceedings(template: Template) -> tuple[_Proceeding, ...]:
 
 def _mismatch(path: str, said: str, table_name: str, count: Number, cells: tuple[Location, ...]) -> Finding:
     message = f"正文说“{said.strip()}”，但{table_name}总计为{count}"
-    return warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells)
+    return warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells, COMMON_PROBLEM)
 
 
 def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding]:
@@ -133,7 +133,7 @@ def check_outlook_year(report: Report) -> list[Finding]:
             continue
         for match in plan.finditer(text):
             message = f"正文“{match.group(1)}…”是下一步打算，年份应为{year + 1}年而非报告年度{year}年？"
-            findings.append(warning("YEAR_IN_OUTLOOK", field_at(path), message))
+            findings.append(warning("YEAR_IN_OUTLOOK", field_at(path), message, basis=COMMON_PROBLEM))
     return findings
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from model.checks import check
-from model.findings import Location
+from model.findings import Location, Severity
 from model.report import Report
 from model.values import Invalid
+from tests.factories import store_totals
 from tests.model.checks.changes import APPS, Case, _cell, case_tests
 
 CASES: list[Case] = [
@@ -74,3 +75,25 @@ def test_row_total_message_gives_both_numbers(report: Report) -> None:
     report.set_cell(APPS, "new_received", "total", 10)
     (finding,) = [f for f in check(report) if f.code == "ROW_TOTAL"]
     assert "10" in finding.message and "9" in finding.message and "相差1" in finding.message
+
+
+def test_a_wrong_corner_cell_is_one_results_total(report: Report) -> None:
+    store_totals(report)
+    report.set_cell(APPS, "results_total", "total", 8)  # its row and its column both add up to 9
+    findings = [f for f in check(report) if f.severity is Severity.ERROR]
+    assert [(f.code, f.location) for f in findings] == [("RESULTS_TOTAL", Location(APPS, "results_total", "total"))]
+
+
+def test_the_corner_gives_row_total_when_its_own_row_does_not_add_up(report: Report) -> None:
+    store_totals(report)
+    report.set_cell(APPS, "disclosed", "total", 6)  # 5 in its cells
+    report.set_cell(APPS, "results_total", "total", 10)  # the 总计 column's results, not its row's 9
+    corner = Location(APPS, "results_total", "total")
+    codes_at_corner = {f.code for f in check(report) if f.location == corner}
+    assert codes_at_corner == {"ROW_TOTAL"}
+
+
+def test_arithmetic_findings_cite_the_table_clause(report: Report) -> None:
+    report.set_cell(APPS, "new_received", "total", 10)
+    (finding,) = [f for f in check(report) if f.code == "ROW_TOTAL"]
+    assert finding.basis == "国办公开办函〔2021〕30号 一（三）"
