@@ -15,10 +15,12 @@ from model.files import load_report, save_report
 from model.findings import Finding, Location, Severity
 from model.report import Report
 from model.review import Review, ReviewEntry, Timeliness
+from model.rules import NATIONAL, Rules, load_rules
 from model.sentences import Sentence, standard_sentences
 from model.template import TEMPLATE_2021, Template
 
 __all__ = [
+    "NATIONAL",
     "TEMPLATE_2021",
     "Finding",
     "Location",
@@ -26,6 +28,7 @@ __all__ = [
     "ReportFileError",
     "Review",
     "ReviewEntry",
+    "Rules",
     "Sentence",
     "Severity",
     "Template",
@@ -33,6 +36,7 @@ __all__ = [
     "check",
     "count_by_severity",
     "load_report",
+    "load_rules",
     "save_report",
     "standard_sentences",
     "start_next_year",

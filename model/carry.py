@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import copy
 
-from model.report import Meta, MetaValue, Previous, Report
+from model.fingerprints import fingerprints
+from model.report import Meta, MetaValue, NarrativeSection, Previous, Report
 from model.template import Carry, MetaFieldSpec
 
 
@@ -15,16 +16,23 @@ def _carried(spec: MetaFieldSpec, value: MetaValue) -> MetaValue:
     return value if spec.carry is Carry.SAME else None
 
 
+def _section_texts(section: NarrativeSection) -> list[str]:
+    return [section.intro, *(s.text for s in section.subsections)]
+
+
 def previous_from_report(last: Report) -> Previous:
-    """What the cross-year checks need from last year's report."""
+    """What the cross-year checks need from last year's report: its carry-forward, its in-force
+    counts and the fingerprints of the sentences of 一 and 五 (the parts 30号 forbids repeating)."""
     roles = last.template.roles
     table, row = roles.carry_from
     columns = last.template.table(table).block_of(row).columns
     in_force = roles.in_force
+    compared = (roles.overview, roles.problems)
     return Previous(
         year=last.meta.year,
         carried_forward={c.id: last.value(table, row, c.id) for c in columns},
         in_force={r: last.value(in_force.table, r, in_force.in_force) for r in in_force.rows},
+        sentences={s: fingerprints(_section_texts(last.narrative.section(s))) for s in compared},
     )
 
 

@@ -134,6 +134,8 @@ class Previous:
     year: int | None = None
     carried_forward: dict[str, CellValue] = field(default_factory=dict)  # column id → value
     in_force: dict[str, CellValue] = field(default_factory=dict)  # active_disclosure row id → value
+    # narrative section id → fingerprints of last year's sentences (model.sentences), for COPIED_FROM_LAST_YEAR
+    sentences: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass

@@ -152,10 +152,15 @@ def _previous(raw: object) -> Previous | None:
     data: dict[str, Any] = _expect(raw, dict, "previous", "对象")
     carried = _expect(data.get("carried_forward", {}), dict, "previous.carried_forward", "对象")
     in_force = _expect(data.get("in_force", {}), dict, "previous.in_force", "对象")
+    sentences = _expect(data.get("sentences", {}), dict, "previous.sentences", "对象")
     return Previous(
         year=_year(data.get("year"), "previous.year"),
         carried_forward={k: coerce_file_value(v, CellKind.COUNT) for k, v in carried.items()},
         in_force={k: coerce_file_value(v, CellKind.COUNT) for k, v in in_force.items()},
+        sentences={
+            str(k): tuple(str(h) for h in _expect(v, list, f"previous.sentences.{k}", "列表"))
+            for k, v in sentences.items()
+        },
     )
 
 
@@ -317,11 +322,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
     if report.previous is not None:
         previous = report.previous
-        data["previous"] = {
+        last_year: dict[str, object] = {
             "year": previous.year,
             "carried_forward": {k: _json_value(v) for k, v in previous.carried_forward.items()},
             "in_force": {k: _json_value(v) for k, v in previous.in_force.items()},
         }
+        if previous.sentences:
+            last_year["sentences"] = {k: list(v) for k, v in previous.sentences.items()}
+        data["previous"] = last_year
     if report.reviews:
         data["reviews"] = [
             {"code": r.code, "location": r.location, "reason": r.reason, "fingerprint": r.fingerprint}

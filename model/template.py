@@ -171,6 +171,9 @@ class AgencyKindSpec:
     label: str
     deadline: tuple[int, int] | None  # (month, day) of the following year, None: no deadline
     name_endings: tuple[str, ...] = ()  # how an agency's name that is of this kind ends (乡人民政府…)
+    # What this kind's 总体情况 must also report (条例第五十条第（四）项: 工作考核、社会评议和责任追究).
+    must_report: tuple[str, ...] = ()
+    makes_regulations: bool = True  # 乡镇、街道 make no 规章 (立法法第九十三条: 设区的市以上人民政府)
 
     def deadline_for(self, year: int) -> date | None:
         """The last day to publish the report for `year` (条例第四十九条), None: no deadline."""
@@ -276,6 +279,9 @@ class Roles:
     fee_section: str  # the narrative section that must state the 信息处理费 (its SectionSpec.fee)
     fee_notices_unpaid: tuple[str, str, str]  # (table, row, column): applications dropped for an unpaid fee notice
     stated_reasons: tuple[str, str]  # (table, row-group heading) whose rows the text gives as reasons (不予公开)
+    overview: str  # the narrative section 30号 limits to 1,000 characters and whose topics it lists
+    problems: str  # the narrative section that states problems and the measures taken
+    regulations: str  # the row of the in-force table that counts 规章
     key_figures: tuple[KeyFigure, ...] = ()  # what the batch review lists beside each report
 
 
@@ -549,9 +555,19 @@ def _build_2021() -> Template:
     table = SectionKind.TABLE
     agency_kinds = (
         AgencyKindSpec("department", "县级以上人民政府部门", (1, 31)),  # the first: the default
-        AgencyKindSpec("government", "县级以上人民政府", (3, 31), ("人民政府", "人民政府办公室", "人民政府办公厅")),
         AgencyKindSpec(
-            "township", "乡镇人民政府、街道办事处", None, ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府")
+            "government",
+            "县级以上人民政府",
+            (3, 31),
+            ("人民政府", "人民政府办公室", "人民政府办公厅"),
+            must_report=("工作考核", "社会评议", "责任追究"),
+        ),
+        AgencyKindSpec(
+            "township",
+            "乡镇人民政府、街道办事处",
+            None,
+            ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府"),
+            makes_regulations=False,
         ),
     )
     return Template(
@@ -665,6 +681,9 @@ def _build_2021() -> Template:
             fee_section="other",
             fee_notices_unpaid=("applications", "other_unpaid_fee", "total"),
             stated_reasons=("applications", _WITHHELD),
+            overview="overview",
+            problems="problems",
+            regulations="regulations",
             key_figures=_key_figures_2021(),
         ),
     )

@@ -30,7 +30,8 @@ class _Proceeding:
     rows: tuple[str, ...]
     column: str  # the total
     none_said: re.Pattern[str]
-    stated: re.Pattern[str]
+    stated: re.Pattern[str]  # “行政复议2件”, “行政复议案件一起”
+    stated_before: re.Pattern[str]  # “1起政府信息公开行政复议案件”
 
     @property
     def cells(self) -> tuple[Location, ...]:
@@ -61,6 +62,7 @@ def _build_proceedings(template: Template) -> tuple[_Proceeding, ...]:
             total.id,
             re.compile(r"(?:未|没有|无)[^。；;\n]{0,30}?" + word),
             re.compile(word + r"(?:案件|申请)?(?:共|合计)?" + _NUMBER + r"(?:件|起)"),
+            re.compile(r"(?<![\d年月日])" + _NUMBER + r"(?:件|起)(?:政府信息公开)?(?:的)?" + word),
         )
         for word, rows in groups.items()
     )
@@ -104,7 +106,8 @@ def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]
             findings += [
                 _mismatch(path, m.group(0), name, count, proceeding.cells) for m in proceeding.none_said.finditer(text)
             ]
-        for match in proceeding.stated.finditer(text):
+        matches = [*proceeding.stated.finditer(text), *proceeding.stated_before.finditer(text)]
+        for match in matches:
             stated = parse_number(match.group(1))
             if stated is not None and stated != count:
                 findings.append(_mismatch(path, match.group(0), name, count, proceeding.cells))
@@ -118,22 +121,6 @@ def check_text_against_tables(report: Report) -> list[Finding]:
         if text:
             findings += _applications_mismatch(report, path, text)
             findings += _proceedings_mismatch(report, path, text)
-    return findings
-
-
-def check_outlook_year(report: Report) -> list[Finding]:
-    """YEAR_IN_OUTLOOK: a plan ('2023年，我局将…') dated with the report year instead of the next."""
-    year = report.meta.year
-    if year is None:
-        return []
-    plan = re.compile(rf"(?:^|[。！？!?\n])\s*({year}\s*年度?[，,、]?[^，,。\n]{{0,15}}?将(?!近)[^。\n]{{0,12}})")
-    findings = []
-    for path, text in text_fields(report):
-        if str(year) not in text:
-            continue
-        for match in plan.finditer(text):
-            message = f"正文“{match.group(1)}…”是下一步打算，年份应为{year + 1}年而非报告年度{year}年？"
-            findings.append(warning("YEAR_IN_OUTLOOK", field_at(path), message, basis=COMMON_PROBLEM))
     return findings
 
 

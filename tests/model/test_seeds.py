@@ -68,18 +68,34 @@ EXPECTED = {
         errors=frozenset(("MISSING", _cell(APPLICATIONS.id, r, LAST_APPLICANT_COLUMN)) for r in _SHIFTED_ROWS),
         warnings=frozenset(),
     ),
-    # 001: “2023年，我局将…” plans the next year with the report year; 六 says only “无。”, no fee.
+    # 001: “2023年，我局将…” plans the next year with the report year; 六 says only “无。”, no fee;
+    # 五 states a problem (兼职人员) and no measure at all.
     "seed_001": Verdict(
         errors=frozenset(),
-        warnings=frozenset({("YEAR_IN_OUTLOOK", _field("narrative.closing")), ("FEE_NOT_STATED", _OTHER_SECTION)}),
+        warnings=frozenset(
+            {
+                ("YEAR_IN_OUTLOOK", _field("narrative.closing")),
+                ("FEE_NOT_STATED", _OTHER_SECTION),
+                ("CONTENT_MISSING", _field("narrative.problems.intro")),
+            }
+        ),
     ),
     # 002: “2.其他法律法规禁止公开” instead of the statutory “2.其他法律行政法规禁止公开”.
     "seed_002": Verdict(
         errors=frozenset(),
         warnings=frozenset({("LABEL_MISMATCH", Location(table=APPLICATIONS.id, row="withheld_prohibited_by_law"))}),
     ),
-    # 003: the web page shows no 成文日期.
-    "seed_003": Verdict(errors=frozenset({("MISSING", _field("meta.issue_date"))}), warnings=frozenset()),
+    # 003: the web page shows no 成文日期; 总体情况 runs to 1,160 characters; 六（一） enumerates
+    # “一是…二是…三是…五是” (its 四是 is lost).
+    "seed_003": Verdict(
+        errors=frozenset({("MISSING", _field("meta.issue_date"))}),
+        warnings=frozenset(
+            {
+                ("OVERVIEW_TOO_LONG", _field("narrative.overview.intro")),
+                ("CONTENT_MISSING", _field("narrative.other.subsections[0].text")),
+            }
+        ),
+    ),
     # 004: no date; table 3 only in 总计, table 4 only two 总计 cells; 六 is missing, so no fee either.
     "seed_004": Verdict(
         errors=frozenset(

@@ -6,7 +6,7 @@ from model.checks import check
 from model.findings import Location, Severity
 from model.report import Report
 from model.values import Invalid
-from tests.factories import store_totals
+from tests.factories import RESULT_ROWS, store_totals
 from tests.model.checks.changes import APPS, Case, _cell, case_tests
 
 CASES: list[Case] = [
@@ -84,13 +84,18 @@ def test_a_wrong_corner_cell_is_one_results_total(report: Report) -> None:
     assert [(f.code, f.location) for f in findings] == [("RESULTS_TOTAL", Location(APPS, "results_total", "total"))]
 
 
-def test_the_corner_gives_row_total_when_its_own_row_does_not_add_up(report: Report) -> None:
-    store_totals(report)
-    report.set_cell(APPS, "disclosed", "total", 6)  # 5 in its cells
-    report.set_cell(APPS, "results_total", "total", 10)  # the 总计 column's results, not its row's 9
+def test_the_corner_gives_row_total_when_its_own_row_does_not_add_up() -> None:
+    """Only totals filled in, as in seed 004: the 总计 column's results give 4, （七）'s own cells 3."""
+    report = Report()
+    for column in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"):
+        report.set_cell(APPS, "results_total", column, 3 if column == "natural_person" else 0)
+    for row in RESULT_ROWS:
+        report.set_cell(APPS, row, "total", 4 if row == "disclosed" else 0)
+    report.set_cell(APPS, "results_total", "total", 4)
     corner = Location(APPS, "results_total", "total")
-    codes_at_corner = {f.code for f in check(report) if f.location == corner}
-    assert codes_at_corner == {"ROW_TOTAL"}
+    assert {f.code for f in check(report) if f.location == corner} == {"ROW_TOTAL"}
+    report.set_cell(APPS, "results_total", "total", 5)  # now wrong both ways: one finding
+    assert {f.code for f in check(report) if f.location == corner} == {"RESULTS_TOTAL"}
 
 
 def test_arithmetic_findings_cite_the_table_clause(report: Report) -> None:

@@ -73,9 +73,9 @@ def test_missing_cells_of_a_row_are_one_finding_that_names_them(report: Report) 
 def test_government_deadline_is_31_march(report: Report) -> None:
     report.meta.agency_kind = "government"
     report.meta.issue_date = date(2025, 3, 31)
-    assert check(report) == []
+    assert [f for f in check(report) if f.location.field == "meta.issue_date"] == []
     report.meta.issue_date = date(2025, 4, 1)
-    assert [f.code for f in check(report)] == ["DATE_LATE"]
+    assert [f.code for f in check(report) if f.location.field == "meta.issue_date"] == ["DATE_LATE"]
 
 
 def test_township_has_no_deadline(report: Report) -> None:
