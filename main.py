@@ -1,7 +1,7 @@
 """Composition root: `check` and `convert` run without a display; anything else opens the window.
 
 python main.py [FILE]                              open the window (with FILE)
-python main.py check [--json] [--previous LAST] FILE...
+python main.py check [--json] [--previous LAST] [--rules RULES] FILE...
 python main.py convert [--signed] [--fonts SCHEME] IN OUT
 python main.py review INPUT... --out DIR [--roster FILE] [--previous DIR] [--rules FILE] [--center NAME]
 """
@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("check", help="检查报告，列出错误和提醒")
     check.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     check.add_argument("--previous", metavar="LAST_YEAR", help="上一年度的报告，用于跨年度核对")
+    check.add_argument("--rules", metavar="RULES", help="地方检查规则文件（.toml 或 .json，见 docs/checks.md）")
     check.add_argument("files", nargs="+", metavar="FILE")
     convert = verbs.add_parser("convert", help="在 .nianbao.json、.docx、.xlsx、.pdf 之间转换")
     convert.add_argument("--signed", action="store_true", help="打印用签字盖章稿：加“单位负责人（签字）”和公章位置")
@@ -60,10 +61,17 @@ def _location_text(location: dict[str, str]) -> str:
     return "/".join(location.values())
 
 
-def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) -> int:
+def run_check(files: Sequence[str], as_json: bool, previous_path: str | None, rules_path: str | None = None) -> int:
     from export import read_report
-    from model import ReportFileError, Severity, check
+    from model import NATIONAL, ReportFileError, Severity, check, load_rules
 
+    rules = NATIONAL
+    if rules_path:
+        try:
+            rules = load_rules(rules_path)
+        except ReportFileError as error:
+            print(f"{rules_path}: {error}", file=sys.stderr)
+            return EXIT_UNREADABLE
     last_year = None
     if previous_path:
         try:
@@ -80,7 +88,7 @@ def run_check(files: Sequence[str], as_json: bool, previous_path: str | None) ->
             print(f"{path}: 无法读取：{error}", file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
-        findings = check(report, last_year)
+        findings = check(report, last_year, rules)
         if any(f.severity is Severity.ERROR for f in findings) and status == EXIT_OK:
             status = EXIT_ERRORS
         for finding in findings:
@@ -168,7 +176,7 @@ def main(argv: Sequence[str]) -> int:
         return run_window(argv)
     args = _parser().parse_args(argv)
     if args.verb == "check":
-        return run_check(args.files, args.json, args.previous)
+        return run_check(args.files, args.json, args.previous, args.rules)
     if args.verb == "review":
         return run_review(args)
     return run_convert(args.source, args.target, args.signed, args.fonts)

@@ -91,6 +91,23 @@ def test_check_previous_adds_cross_year_findings(report: Report, tmp_path: Path)
     assert "CARRY_OVER" in {r["code"] for r in json.loads(result.stdout)}
 
 
+def test_check_rules_applies_a_local_rules_file(report: Report, tmp_path: Path) -> None:
+    path = _save(report, tmp_path, "ok.nianbao.json")
+    rules = tmp_path / "local.toml"
+    rules.write_text('name = "某市规则"\n[[require]]\nsection = "六"\nitem = "政务公开工作要点落实情况"\n', encoding="utf-8")
+    result = _run("check", "--json", "--rules", str(rules), path)
+    (row,) = json.loads(result.stdout)
+    assert row["code"] == "CONTENT_MISSING" and row["basis"] == "某市规则"
+    assert result.returncode == 0  # a warning
+
+
+def test_check_rules_refuses_a_bad_rules_file_with_exit_2(report: Report, tmp_path: Path) -> None:
+    rules = tmp_path / "bad.toml"
+    rules.write_text('[severity]\nNO_SUCH = "off"\n', encoding="utf-8")
+    result = _run("check", "--rules", str(rules), _save(report, tmp_path, "ok.nianbao.json"))
+    assert result.returncode == 2 and "NO_SUCH" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_convert_json_to_json_round_trips(report: Report, tmp_path: Path) -> None:
     source = _save(report, tmp_path, "a.nianbao.json")
     target = tmp_path / "b.nianbao.json"

@@ -21,6 +21,7 @@ from model.checks.text import (
     check_imported_labels,
     check_text_against_tables,
 )
+from model.checks.texts import texts_walked_once
 from model.checks.years import check_old_format_cited, check_outlook_year, check_years
 from model.findings import Finding, Severity
 from model.report import Previous, Report
@@ -61,10 +62,11 @@ def check(report: Report, last_year: Report | None = None, rules: Rules = NATION
     rules unless a local rules file says otherwise (model.rules.load_rules).
     """
     previous = previous_from_report(last_year) if last_year is not None else report.previous
-    findings = [f for rule in RULES for f in rule(report)]
-    findings += [f for rule in CROSS_YEAR_RULES for f in rule(report, previous)]
-    findings += [f for rule in TUNED_RULES for f in rule(report, rules)]
-    findings += check_copied(report, previous, rules)
+    with texts_walked_once(report):
+        findings = [f for rule in RULES for f in rule(report)]
+        findings += [f for rule in CROSS_YEAR_RULES for f in rule(report, previous)]
+        findings += [f for rule in TUNED_RULES for f in rule(report, rules)]
+        findings += check_copied(report, previous, rules)
     findings = rules.apply(findings)
     findings.sort(key=lambda f: f.severity is not Severity.ERROR)
     return apply_reviews(report, findings)

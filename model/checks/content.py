@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from model.checks.basis import GOVERNMENT_CONTENT, format_clause
-from model.field_paths import SubsectionPart, intro_path, subsection_path, text_fields
+from model.checks.texts import texts, without_spaces
+from model.field_paths import SubsectionPart, intro_path, subsection_path
 from model.findings import COMMON_PROBLEM, Finding, field_at, warning
 from model.numerals import parse_number
 from model.report import NarrativeSection, Report
@@ -29,7 +30,6 @@ TOPIC_WORDS: tuple[tuple[str, ...], ...] = (
 )
 PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "不够", "有待", "欠缺", "滞后", "不到位", "不强", "不高")
 MEASURE_WORDS = ("改进", "措施", "下一步", "今后", "加强", "进一步", "完善", "提升", "整改", "健全", "强化", "将")
-_SPACE = re.compile(r"\s+")
 
 
 def _listed(items: tuple[str, ...]) -> str:
@@ -42,7 +42,7 @@ _ENUMERATION = re.compile(r"(?<![第统唯同单之不])([一二三四五六七�
 
 def _plain(section: NarrativeSection) -> str:
     """The section's titles and texts without spaces (seeds print “2024 年度”)."""
-    return _SPACE.sub("", section.full_text())
+    return without_spaces(section.full_text())
 
 
 def check_empty_subsections(report: Report) -> list[Finding]:
@@ -139,7 +139,7 @@ def _enumeration_gap(text: str) -> str | None:
 
 def _enumerations(report: Report) -> list[Finding]:
     findings = []
-    for path, text in text_fields(report):
+    for path, text in texts(report):
         gap = _enumeration_gap(text) if "是" in text else None
         if gap is not None:
             message = f"列举“{gap}”不连续（序号缺漏或重复）"

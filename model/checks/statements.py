@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from model.field_paths import text_fields
+from model.checks.texts import texts
 from model.findings import COMMON_PROBLEM, Finding, Location, cell, field_at, warning
 from model.numerals import NUMBER_PATTERN, parse_number, split_ordinal
 from model.report import Number, Report
@@ -28,7 +28,7 @@ _ALL_SETTLED = re.compile(
     rf"(?:所有|全部){_CLAUSE}{{0,15}}?申请{_CLAUSE}{{0,12}}?(?:均|都|已|全部){_CLAUSE}{{0,10}}?(?:办结|办理完成|办理完毕|处理完毕)"
     rf"|申请{_CLAUSE}{{0,10}}?(?:均已|全部|均){_CLAUSE}{{0,6}}?(?:办结|办理完成|办理完毕|处理完毕)"
 )
-_ALL_UPHELD = re.compile(rf"{_CLAUSE}*?(?:均|全部|都)(?:获|被|予以|得到|获得)?维持{_CLAUSE}*")
+_ALL_UPHELD = re.compile(rf"{_CLAUSE}*?(?:均|全部|都)[^。；;\n，,]{{0,4}}?维持{_CLAUSE}*")  # 均获维持, 均被法院维持
 UPHELD_WORD = "维持"  # in the text (“均获维持”) and in table 四's column label of the upheld results
 
 
@@ -106,11 +106,15 @@ def _build_results(template: Template) -> tuple[tuple[_Result, ...], re.Pattern[
     return results, pattern
 
 
-@lru_cache(maxsize=512)
-def _percentages(pattern: re.Pattern[str], text: str) -> tuple[tuple[str, str, str], ...]:
-    """(what was said, result name, percentage as written) for every result percentage in a text."""
+def _percentages(template: Template, text: str) -> tuple[tuple[str, str, str], ...]:
     if "%" not in text and "％" not in text:
         return ()
+    return _percentages_read(_results(template)[1], text)
+
+
+@lru_cache(maxsize=512)
+def _percentages_read(pattern: re.Pattern[str], text: str) -> tuple[tuple[str, str, str], ...]:
+    """(what was said, result name, percentage as written) for every result percentage in a text."""
     return tuple((m.group(0), m.group(1), m.group(2)) for m in pattern.finditer(text))
 
 
@@ -121,7 +125,7 @@ def _ratio_matches(stated: Decimal, part: Number, bases: list[Number]) -> bool:
 
 
 def _percentage_mismatches(report: Report, path: str, text: str) -> list[Finding]:
-    said = _percentages(_results(report.template)[1], text)
+    said = _percentages(report.template, text)
     if not said:
         return []
     template = report.template
@@ -178,8 +182,6 @@ def _build_in_force_pattern(template: Template) -> tuple[re.Pattern[str], dict[s
 @lru_cache(maxsize=512)
 def _in_force_claims(pattern: re.Pattern[str], text: str) -> tuple[tuple[str, str, int], ...]:
     """(what was said, the row's name, the count) for every 现行有效 count in a text."""
-    if "现行有效" not in text:
-        return ()
     claims = []
     for m in pattern.finditer(text):
         name, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -193,6 +195,8 @@ def _in_force_mismatches(report: Report, path: str, text: str) -> list[Finding]:
     template = report.template
     role = template.roles.in_force
     findings = []
+    if "现行有效" not in text:
+        return []
     pattern, names = _in_force_pattern(template)
     for said, name, stated in _in_force_claims(pattern, text):
         row_id = names[name]
@@ -249,7 +253,7 @@ def _upheld_mismatches(report: Report, path: str, text: str) -> list[Finding]:
 def check_statements(report: Report) -> list[Finding]:
     """TEXT_TABLE_MISMATCH: settled, percentage, 现行有效 and 维持 statements the tables contradict."""
     findings = []
-    for path, text in text_fields(report):
+    for path, text in texts(report):
         if text:
             findings += _all_settled(report, path, text)
             findings += _percentage_mismatches(report, path, text)

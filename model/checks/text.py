@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from model.field_paths import text_fields
+from model.checks.texts import texts
 from model.findings import COMMON_PROBLEM, Finding, Location, cell, field_at, warning
 from model.numerals import NUMBER_PATTERN, parse_number
 from model.report import Number, Report
@@ -21,7 +22,7 @@ _RECEIVED = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: built once per template, a cache key per text
 class _Proceeding:
     """A kind of proceeding the text counts (行政复议, 行政诉讼) and the cells of table 四 that hold it."""
 
@@ -73,22 +74,44 @@ def _mismatch(path: str, said: str, table_name: str, count: Number, cells: tuple
     return warning("TEXT_TABLE_MISMATCH", field_at(path), message, cells, COMMON_PROBLEM)
 
 
+Claims = tuple[tuple[str, int | None], ...]  # (what was said, the number it states; None: “none”)
+
+
+@lru_cache(maxsize=512)
+def _application_claims(text: str) -> Claims:
+    """What a text says of the applications received, read once per text value."""
+    none = [(m.group(0), None) for m in _NONE_RECEIVED.finditer(text)]
+    return (*none, *((m.group(0), parse_number(m.group(1))) for m in _RECEIVED.finditer(text)))
+
+
+@lru_cache(maxsize=1024)
+def _proceeding_claims(proceeding: _Proceeding, text: str) -> Claims:
+    """What a text says of one kind of proceeding, read once per text value."""
+    none = [(m.group(0), None) for m in proceeding.none_said.finditer(text)]
+    matches = [*proceeding.stated.finditer(text), *proceeding.stated_before.finditer(text)]
+    return (*none, *((m.group(0), parse_number(m.group(1))) for m in matches))
+
+
+def _contradicted(path: str, claims: Claims, name: str, count: Number, cells: tuple[Location, ...]) -> list[Finding]:
+    """A claim of none while the count is above 0, or of a number other than the count."""
+    return [
+        _mismatch(path, said, name, count, cells)
+        for said, stated in claims
+        if (stated is None and count > 0) or (stated is not None and stated != count)
+    ]
+
+
 def _applications_mismatch(report: Report, path: str, text: str) -> list[Finding]:
+    if "申请" not in text:
+        return []
     table_id, row_id, column_id = report.template.roles.applications_received
     received = report.value(table_id, row_id, column_id)
-    if received is None or "申请" not in text:
+    claims = _application_claims(text)
+    if received is None or not claims:
         return []
     number = report.template.section(table_id).number
     name = f"表{number}“{row_title(report.template.table(table_id).row(row_id))}”"
-    cells = (cell(table_id, row_id, column_id),)
-    findings = []
-    if received > 0:
-        findings += [_mismatch(path, m.group(0), name, received, cells) for m in _NONE_RECEIVED.finditer(text)]
-    for match in _RECEIVED.finditer(text):
-        stated = parse_number(match.group(1))
-        if stated is not None and stated != received:
-            findings.append(_mismatch(path, match.group(0), name, received, cells))
-    return findings
+    return _contradicted(path, claims, name, received, (cell(table_id, row_id, column_id),))
 
 
 def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]:
@@ -102,22 +125,14 @@ def _proceedings_mismatch(report: Report, path: str, text: str) -> list[Finding]
             continue
         count = sum(int(v) for v in values if v is not None)
         name = f"表{number}{proceeding.word}"
-        if count > 0:
-            findings += [
-                _mismatch(path, m.group(0), name, count, proceeding.cells) for m in proceeding.none_said.finditer(text)
-            ]
-        matches = [*proceeding.stated.finditer(text), *proceeding.stated_before.finditer(text)]
-        for match in matches:
-            stated = parse_number(match.group(1))
-            if stated is not None and stated != count:
-                findings.append(_mismatch(path, match.group(0), name, count, proceeding.cells))
+        findings += _contradicted(path, _proceeding_claims(proceeding, text), name, count, proceeding.cells)
     return findings
 
 
 def check_text_against_tables(report: Report) -> list[Finding]:
     """TEXT_TABLE_MISMATCH: the narrative states application, review or litigation counts the tables deny."""
     findings = []
-    for path, text in text_fields(report):
+    for path, text in texts(report):
         if text:
             findings += _applications_mismatch(report, path, text)
             findings += _proceedings_mismatch(report, path, text)

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from model.field_paths import text_fields
+from model.checks.texts import texts
 from model.findings import COMMON_PROBLEM, Finding, field_at, warning
 from model.numerals import parse_number
 from model.report import Report
@@ -103,7 +103,7 @@ def check_years(report: Report) -> list[Finding]:
     year = report.meta.year
     if year is None:
         return []
-    return [f for path, text in text_fields(report) if text for f in _text_findings(path, text, year)]
+    return [f for path, text in texts(report) if text for f in _text_findings(path, text, year)]
 
 
 @lru_cache(maxsize=512)
@@ -127,7 +127,7 @@ def check_outlook_year(report: Report) -> list[Finding]:
     year = report.meta.year
     if year is None:
         return []
-    return [f for path, text in text_fields(report) if text for f in _outlook_findings(path, text, year)]
+    return [f for path, text in texts(report) if text for f in _outlook_findings(path, text, year)]
 
 
 def check_old_format_cited(report: Report) -> list[Finding]:
@@ -143,7 +143,7 @@ def check_old_format_cited(report: Report) -> list[Finding]:
             f"正文引用的“{match.group(0)}”是{template.first_year}年度以前的报告格式，现行格式为{template.basis}",
             basis=template.basis,
         )
-        for path, text in text_fields(report)
+        for path, text in texts(report)
         if "60" in text
         for match in _OLD_FORMAT.finditer(text)
     ]
