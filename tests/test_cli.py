@@ -94,7 +94,9 @@ def test_check_previous_adds_cross_year_findings(report: Report, tmp_path: Path)
 def test_check_rules_applies_a_local_rules_file(report: Report, tmp_path: Path) -> None:
     path = _save(report, tmp_path, "ok.nianbao.json")
     rules = tmp_path / "local.toml"
-    rules.write_text('name = "某市规则"\n[[require]]\nsection = "六"\nitem = "政务公开工作要点落实情况"\n', encoding="utf-8")
+    rules.write_text(
+        'name = "某市规则"\n[[require]]\nsection = "六"\nitem = "政务公开工作要点落实情况"\n', encoding="utf-8"
+    )
     result = _run("check", "--json", "--rules", str(rules), path)
     (row,) = json.loads(result.stdout)
     assert row["code"] == "CONTENT_MISSING" and row["basis"] == "某市规则"

@@ -29,6 +29,7 @@ _ALL_SETTLED = re.compile(
     rf"|申请{_CLAUSE}{{0,10}}?(?:均已|全部|均){_CLAUSE}{{0,6}}?(?:办结|办理完成|办理完毕|处理完毕)"
 )
 _ALL_UPHELD = re.compile(rf"{_CLAUSE}*?(?:均|全部|都)[^。；;\n，,]{{0,4}}?维持{_CLAUSE}*")  # 均获维持, 均被法院维持
+_NAME_SEPARATOR = re.compile(r"[、和及与]")
 UPHELD_WORD = "维持"  # in the text (“均获维持”) and in table 四's column label of the upheld results
 
 
@@ -102,7 +103,8 @@ def _build_results(template: Template) -> tuple[tuple[_Result, ...], re.Pattern[
         groups.setdefault(name, []).append(row_id)
     results = tuple(_Result(name, tuple(rows)) for name, rows in groups.items())
     names = "|".join(re.escape(r.name) for r in results)
-    pattern = re.compile(rf"({names})[^。；;\n%％]{{0,16}}?(\d+(?:\.\d+)?)\s*[%％]")
+    # “予以公开占51.85%”, “予以公开、部分公开的申请占办理总数的66.7%” (a share of several results)
+    pattern = re.compile(rf"((?:{names})(?:[、和及与](?:{names}))*)[^。；;\n%％]{{0,16}}?(\d+(?:\.\d+)?)\s*[%％]")
     return results, pattern
 
 
@@ -142,14 +144,15 @@ def _percentage_mismatches(report: Report, path: str, text: str) -> list[Finding
     if received is not None and carried is not None:
         bases.append(received + carried)
     findings = []
-    for sentence, name, percentage in said:
-        values = [report.value(table_id, r, column) for r in results[name].rows]
+    for sentence, named, percentage in said:
+        rows = [r for name in _NAME_SEPARATOR.split(named) for r in results[name].rows]
+        values = [report.value(table_id, r, column) for r in rows]
         if not bases or any(v is None for v in values):
             continue
         part = sum(v for v in values if v is not None)
         if not _ratio_matches(Decimal(percentage), part, bases):
-            cells = tuple(cell(table_id, r, column) for r in results[name].rows)
-            fact = f"{_table_name(template, table_id)}中{name}为{part}件，办理结果总计{answered}件"
+            cells = tuple(cell(table_id, r, column) for r in rows)
+            fact = f"{_table_name(template, table_id)}中{named}为{part}件，办理结果总计{answered}件"
             findings.append(_mismatch(path, sentence, fact, cells))
     return findings
 

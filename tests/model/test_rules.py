@@ -23,7 +23,10 @@ def test_the_documented_example_loads() -> None:
     assert rules.severities == {"DATE_LATE": Severity.ERROR}
     assert rules.off == {"KIND_MISMATCH"}
     assert rules.overview_max_chars == 1200
-    assert [r.item for r in rules.required] == ["落实上级年度政务公开工作要点情况", "人大代表建议和政协提案办理结果公开情况"]
+    assert [r.item for r in rules.required] == [
+        "落实上级年度政务公开工作要点情况",
+        "人大代表建议和政协提案办理结果公开情况",
+    ]
     assert {r.section for r in rules.required} == {"other"}
 
 

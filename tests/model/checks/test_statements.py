@@ -36,13 +36,16 @@ def _two_reviews_upheld(report: Report) -> None:
 
 CONTRADICTED = [
     # “所有申请均已办结” with one application carried forward
-    Wording("a bureau's 2024 report", APPLICATIONS_TEXT, "本年度共收到政府信息公开申请9件，所有申请均已按要求办理完成。"),
+    Wording(
+        "a bureau's 2024 report", APPLICATIONS_TEXT, "本年度共收到政府信息公开申请9件，所有申请均已按要求办理完成。"
+    ),
     Wording("typical", APPLICATIONS_TEXT, "全部申请均已在法定期限内办结。"),
     Wording("typical", APPLICATIONS_TEXT, "收到的政府信息公开申请均已按时办结，无逾期答复情况。"),
     # a percentage that is no ratio of table 三
     Wording("a county's 2023 report", APPLICATIONS_TEXT, "其中予以公开5件，予以公开占51.85%。"),
     Wording("typical", APPLICATIONS_TEXT, "部分公开1件，占比20%。"),
     Wording("typical", APPLICATIONS_TEXT, "不予公开的申请占15%。"),
+    Wording("typical", APPLICATIONS_TEXT, "予以公开和部分公开的申请占55.6%。"),
     # a 现行有效 count other than table 二's
     Wording("a city bureau's 2024 report", INTRO, "截至年底，现行有效行政规范性文件393件。"),
     Wording("typical", INTRO, "现行有效的规范性文件共6件。"),
@@ -63,6 +66,7 @@ AGREEING = [
     Wording("typical", APPLICATIONS_TEXT, "其中予以公开5件，占55.56%。"),
     Wording("typical", APPLICATIONS_TEXT, "予以公开率为50%。"),
     Wording("typical", APPLICATIONS_TEXT, "部分公开1件，占11.1%。"),
+    Wording("standard sentence", APPLICATIONS_TEXT, "予以公开、部分公开的申请占办理总数的66.7%。"),
     Wording("seed 003", INTRO, "主动公开信息同比增长20%，推动公开力度不断加大。"),
     Wording("typical", INTRO, "截至年底，现行有效行政规范性文件5件。"),
     Wording("seed 004", INTRO, "本年度未印发规章、规范性文件，本年度未清理废止文件。"),

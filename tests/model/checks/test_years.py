@@ -28,7 +28,9 @@ IN_2025 = _year(2025)  # the factory's report is of 2024: these are last year's 
 MISMATCHED = [
     Wording("seed 000", INTRO, "2024 年度，叶城县科技局、科协深入学习贯彻落实党的二十大精神。", IN_2025),
     Wording("seed 003", INTRO, "2024年,灵武市科技局坚持以习近平新时代中国特色社会主义思想为根本遵循。", IN_2025),
-    Wording("seed 000", APPLICATIONS_TEXT, "安排专人受理信息公开申请。2024 年，我单位未收到政府信息公开的申请。", IN_2025),
+    Wording(
+        "seed 000", APPLICATIONS_TEXT, "安排专人受理信息公开申请。2024 年，我单位未收到政府信息公开的申请。", IN_2025
+    ),
     Wording("seed 001", PREAMBLE, "现将我局2023年度政府信息公开工作情况报告如下：", None),
     Wording("factory", PREAMBLE, "本报告统计数据从2024年1月1日至2024年12月31日。", IN_2025),
     Wording("seed 002", PREAMBLE, "报告中数据统计时间为 2024 年 1 月 1 日至 12 月 31 日。", IN_2025),
@@ -100,7 +102,9 @@ NOT_OLD_CITED = [
         PREAMBLE,
         "根据《中华人民共和国政府信息公开条例》(国令第711号)规定和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)要求,现发布本报告。",
     ),
-    Wording("seed 000", "narrative.other.intro", "按照（国办函〔2020〕109号）规定的收费标准，本年度没有产生信息处理费。"),
+    Wording(
+        "seed 000", "narrative.other.intro", "按照（国办函〔2020〕109号）规定的收费标准，本年度没有产生信息处理费。"
+    ),
     Wording("typed", PREAMBLE, "本报告依据国办公开办函〔2021〕30号编制，统计数据从2024年1月1日至2024年12月31日。"),
 ]
 
