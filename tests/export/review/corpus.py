@@ -55,14 +55,18 @@ YEAR = 2024
 FORMATS = (".nianbao.json", ".docx", ".xlsx")
 
 
-def base_report(index: int) -> Report:
-    """One of six bases in turn: the consistent report (numbers varied) and the five seeds."""
+def base_report(index: int, text_agrees: bool = True) -> Report:
+    """One of six bases in turn: the consistent report (numbers varied, its text saying them unless
+    `text_agrees` is False) and the five seeds."""
     if index % 6 == 0:
         report = consistent_report()
         extra = index // 6
         for row in ("new_received", "disclosed"):
             value = report.value("applications", row, "natural_person") or 0
             report.set_cell("applications", row, "natural_person", value + extra)
+        if text_agrees:
+            said = report.narrative.section("overview").subsections[1]
+            said.text = said.text.replace("9件", f"{report.value('applications', 'new_received', 'total')}件")
         return report
     return copy.deepcopy(SEEDS[index % 6 - 1])
 
@@ -124,13 +128,15 @@ def write_batch(root: Path) -> Batch:
         issued = date(YEAR + 1, 1, 10 + index % 15) if kind != "government" else date(YEAR + 1, 3, 15)
         if name == f"{COUNTY}审计局":
             issued = date(YEAR + 1, 2, 20)  # 20 days after the departments' deadline
-        report = as_unit(base_report(index), written_as[name] or name, kind, issued)
+        # The 统计局 sends its report twice, both times with a finding (its text behind its table).
+        base = base_report(index, text_agrees=name != batch.duplicate_unit)
+        report = as_unit(base, written_as[name] or name, kind, issued)
         subfolder = "乡镇" if kind == "township" else ""
         path = write(report, batch.folder / subfolder / f"{index:02d}{FORMATS[index % 3]}", hand_typed=index % 2 == 1)
         batch.reports[str(path.resolve())] = report
         if name == f"{COUNTY}审计局":
             batch.late = str(path.resolve())
-    second = as_unit(base_report(6), batch.duplicate_unit, "department", date(YEAR + 1, 1, 28))
+    second = as_unit(base_report(6, text_agrees=False), batch.duplicate_unit, "department", date(YEAR + 1, 1, 28))
     path = write(second, batch.folder / "补报" / "统计局（修改稿）.xlsx")
     batch.reports[str(path.resolve())] = second
     foreign = as_unit(base_report(12), "泽普县交通运输局", "department", date(YEAR + 1, 1, 12))
@@ -154,6 +160,7 @@ def _write_last_year(batch: Batch) -> None:
     """Last year's reports of three units: two whose 结转下年度 this year's 上年结转 repeats, one not."""
     for file, report in list(batch.reports.items())[:3]:
         last = as_unit(consistent_report(), report.meta.agency, report.meta.agency_kind, date(YEAR, 1, 20), YEAR - 1)
+        last.narrative = copy.deepcopy(SEEDS[1].narrative)  # last year's words, not this year's (COPIED_FROM_LAST_YEAR)
         for column in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"):
             last.set_cell(
                 "applications", "carried_forward", column, report.value("applications", "carried_over", column)
