@@ -1,5 +1,6 @@
-"""Rules on the 信息处理费: section 六 states it (as the structured fee field or in words), and says
-so when applications were dropped for an unpaid fee notice (table 三 （六）2)."""
+"""Rules on the 信息处理费: section 六 states it in words (the fee field, filled in, gives the words),
+and says so when applications were dropped for an unpaid fee notice (table 三 （六）2), unless the fee
+field states the fee."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from model.field_paths import intro_path
 from model.findings import Finding, cell, field_at, warning
 from model.report import Report
+from model.sentences import part_text, standard_sentences
 from model.template import Template, row_title
 
 REGULATION = "《中华人民共和国政府信息公开条例》第四十二条"
@@ -36,13 +38,19 @@ def _section_text(report: Report) -> str:
 
 
 def check_fee_stated(report: Report) -> list[Finding]:
-    """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected, in the fee field or in words."""
+    """FEE_NOT_STATED: section 六 must say what 信息处理费 was collected. The printed text is what is
+    published, so the fee field alone does not state it: filled in, it gives the sentence to insert."""
     template = report.template
-    if report.fee.is_stated() or states_fee(template, _section_text(report)):
+    if states_fee(template, _section_text(report)):
         return []
     section = template.section(template.roles.fee_section)
     label = template.fee.label
-    message = f"{section.heading}：没有说明{label}的收取情况（请填写{label}，或写明如“本年度未收取{label}”）"
+    statement = part_text(standard_sentences(report)[section.id]) if report.fee.is_stated() else ""
+    if statement:
+        hint = f"已填写{label}，请用“插入表格数字说明”写入“{statement}”"
+    else:
+        hint = f"请填写{label}，或写明如“本年度未收取{label}”"
+    message = f"{section.heading}：正文没有说明{label}的收取情况（{hint}）"
     basis = f"{REGULATION}；{FEE_MEASURES}；{template.basis}"
     return [warning("FEE_NOT_STATED", field_at(intro_path(section.id)), message, basis=basis)]
 

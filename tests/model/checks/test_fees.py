@@ -68,9 +68,12 @@ def test_words_that_do_not_state_the_fee_give_the_warning(report: Report, text: 
     assert "FEE_NOT_STATED" in _codes(report)
 
 
-def test_the_fee_field_states_the_fee_without_words(report: Report) -> None:
+def test_the_fee_field_alone_is_no_statement_but_gives_the_sentence(report: Report) -> None:
     _other("无。")(report)
     report.fee = Fee(collected=True, amount=Decimal("200"), applications=1)
+    (finding,) = [f for f in check(report) if f.code == "FEE_NOT_STATED"]
+    assert "本年度对1件政府信息公开申请收取信息处理费，共计200元。" in finding.message
+    _other("无。本年度对1件政府信息公开申请收取信息处理费，共计200元。")(report)
     assert "FEE_NOT_STATED" not in _codes(report)
 
 
