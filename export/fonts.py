@@ -128,11 +128,13 @@ def _font_entries_in(folder: str) -> Iterator[os.DirEntry[str]]:
     for entry in entries:
         try:
             is_folder = entry.is_dir(follow_symlinks=False)
+            # Regular files only: a pipe or device named like a font would block or never end.
+            is_font = not is_folder and entry.name.lower().endswith(_FONT_SUFFIXES) and entry.is_file()
         except OSError:
             continue
         if is_folder:
             yield from _font_entries_in(entry.path)
-        elif entry.name.lower().endswith(_FONT_SUFFIXES):
+        elif is_font:
             yield entry
 
 

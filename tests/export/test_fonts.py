@@ -292,6 +292,13 @@ def test_a_damaged_font_file_has_no_names_and_does_not_stop_the_search(
     assert find_family("黑体") == FontFile(font_folders[0] / "zz.ttf")
 
 
+def test_a_pipe_named_like_a_font_is_passed_over_not_waited_for(font_folders: list[Path]) -> None:
+    os.mkfifo(font_folders[0] / "pipe.ttf")
+    _fonts(font_folders[0], {"zz.ttf": "黑体"})
+    assert find_family("黑体") == FontFile(font_folders[0] / "zz.ttf")  # opening the pipe would block forever
+    assert list(installed_font_files()) == ["zz.ttf"]  # nor does the PDF get it by its name
+
+
 def test_a_system_font_wins_over_a_users_font_of_the_same_family(font_folders: list[Path]) -> None:
     _fonts(font_folders[1], {"a.ttf": "黑体"})
     _fonts(font_folders[0], {"z.ttf": "黑体"})
