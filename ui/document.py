@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from typing_extensions import override
 
-from model import Finding, Report, check
+from model import NATIONAL, Finding, Report, Rules, check
 from model.report import Review
 from model.reviews import mark_reviewed, unmark
 from model.sentences import follow_tables
@@ -37,11 +37,17 @@ class ReportDocument(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self.rules: Rules = NATIONAL  # or a local rules file's (ui.check_rules)
         self.recheck()
 
     def recheck(self) -> None:
-        self.findings = check(self.report)
+        self.findings = check(self.report, rules=self.rules)
         self.findingsChanged.emit()
+
+    def set_rules(self, rules: Rules) -> None:
+        if rules is not self.rules:
+            self.rules = rules
+            self.recheck()
 
     def notify_changed(self) -> None:
         """Call after any change to the report (commands do it for you). Linked sentences follow the

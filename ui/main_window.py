@@ -29,6 +29,7 @@ from model import (
 from model.about import APP_NAME, APP_VERSION
 from model.report import Meta
 from ui.autosave import Autosaver
+from ui.check_rules import CheckRules
 from ui.document import ReportDocument, ReviewCommand
 from ui.export_actions import ExportActions
 from ui.findings_panel import FindingsPanel
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.exports = ExportActions(self, lambda: self.document, settings, self.show_status, self.commit_edits)
+        self.check_rules = CheckRules(self, settings, lambda rules: self.document.set_rules(rules), self.show_status)
         self._build_menus()
         self.set_document(self.document)
         self._restore_geometry()
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("F8"))
         view_menu.addAction(toggle)
         self.exports.fill_menu(self.menuBar().addMenu("导出和打印(&X)"))
+        self.check_rules.fill_menu(self.menuBar().addMenu("检查(&C)"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction(self._action("关于(&A)", self._about))
 
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.document = document
         document.setParent(self)  # dies with the window, never after it
+        document.set_rules(self.check_rules.rules)
         self._unsaved_without_undo = unsaved
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)

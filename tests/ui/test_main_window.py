@@ -41,7 +41,7 @@ def test_window_is_chinese_with_seven_tabs(window: MainWindow) -> None:
         "六、其他事项",
     ]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "导出和打印(&X)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "导出和打印(&X)", "检查(&C)", "帮助(&H)"]
     assert window.counts_label.text() == "0 个错误，0 个提醒"
     assert "未命名" not in window.windowTitle() and "政府信息公开工作年度报告" in window.windowTitle()
 
