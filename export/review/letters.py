@@ -5,18 +5,30 @@ with what is wrong and its basis. A clean report gets none."""
 from __future__ import annotations
 
 import io
+import zipfile
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from itertools import groupby
 
 import docx
-from docx.document import Document
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
+from lxml import etree
 
 from export import page_design as design
 from export.fonts import resolve_scheme
 from export.page_design import AUTO_SCHEME, FontScheme
 from export.word.document import signature_indents
-from export.word.ooxml import ParagraphLook, add_paragraph_style, add_run, child, new_paragraph, set_document_defaults
+from export.word.ooxml import (
+    TWIPS_PER_PT,
+    ParagraphLook,
+    add_paragraph_style,
+    add_run,
+    child,
+    new_paragraph,
+    set_document_defaults,
+)
 from model.dates import chinese_date
 from model.findings import Finding, Severity
 from model.numerals import chinese_numeral
@@ -52,73 +64,100 @@ def finding_line(number: int, summary: ReportSummary, finding: Finding) -> str:
     return f"{number}.【{SEVERITY_WORDS[finding.severity]}】{where}：{message}。{basis}"
 
 
-class _Letter:
-    def __init__(self, scheme: FontScheme) -> None:
-        self.document: Document = docx.Document()
-        self.scheme = scheme
-        body = ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both", 2)
-        set_document_defaults(self.document, body)
-        self.title = add_paragraph_style(
-            self.document, "公文标题", ParagraphLook(scheme.title, design.SIZE_2, TITLE_LINE_PT, "center")
-        )
-        self.heading = add_paragraph_style(
-            self.document,
-            "一级标题",
-            ParagraphLook(scheme.heading1, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both", 2),
-        )
-        self.flush = add_paragraph_style(
-            self.document, "主送机关", ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both")
-        )
-        self.right = add_paragraph_style(
-            self.document, "审核单位", ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "right")
-        )
-        section = self.document.sections[0]
-        section.page_width, section.page_height = Mm(design.PAGE_WIDTH_MM), Mm(design.PAGE_HEIGHT_MM)
-        section.top_margin, section.bottom_margin = Mm(design.MARGIN_TOP_MM), Mm(design.MARGIN_BOTTOM_MM)
-        section.left_margin, section.right_margin = Mm(design.MARGIN_LEFT_MM), Mm(design.MARGIN_RIGHT_MM)
-        self.body = self.document.element.body
-        self.end = self.body.find(child(self.body, "w:sectPr").tag)
+STYLE_NAMES = ("公文标题", "一级标题", "主送机关", "审核单位")  # title, part heading, addressee, signature
 
-    def paragraph(self, text: str, style: str = "Normal") -> None:
-        paragraph = new_paragraph(style)
-        if text:
-            add_run(paragraph, text)
-        self.end.addprevious(paragraph)
 
-    def right_indented(self, text: str, chars: float) -> None:
-        paragraph = new_paragraph(self.right)
+@dataclass(frozen=True)
+class _Blank:
+    """An empty letter with the page and the styles set up, made once per process with python-docx
+    (creating a Document and its styles takes most of a letter's time); each letter is this package
+    with its own paragraphs put into the body."""
+
+    parts: tuple[tuple[str, bytes], ...]
+    styles: tuple[str, str, str, str]  # the style ids of STYLE_NAMES
+
+    def document_xml(self, paragraphs: list[BaseOxmlElement]) -> bytes:
+        xml = dict(self.parts)[DOCUMENT_PART]
+        body = b"".join(etree.tostring(p, encoding="UTF-8") for p in paragraphs)
+        return xml.replace(b"<w:sectPr", body + b"<w:sectPr", 1)
+
+
+DOCUMENT_PART = "word/document.xml"
+
+
+@cache
+def _blank(scheme: FontScheme) -> _Blank:
+    document = docx.Document()
+    look = ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both", 2)
+    set_document_defaults(document, look)
+    looks = (
+        ParagraphLook(scheme.title, design.SIZE_2, TITLE_LINE_PT, "center"),
+        ParagraphLook(scheme.heading1, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both", 2),
+        ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both"),
+        ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "right"),
+    )
+    title, heading, flush, right = (
+        add_paragraph_style(document, n, k) for n, k in zip(STYLE_NAMES, looks, strict=True)
+    )
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(design.PAGE_WIDTH_MM), Mm(design.PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(design.MARGIN_TOP_MM), Mm(design.MARGIN_BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(design.MARGIN_LEFT_MM), Mm(design.MARGIN_RIGHT_MM)
+    document.core_properties.title = "审核意见"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        parts = tuple((name, package.read(name)) for name in package.namelist())
+    return _Blank(parts, (title, heading, flush, right))
+
+
+def _paragraph(text: str, style: str = "Normal") -> BaseOxmlElement:
+    paragraph = new_paragraph(style)
+    if text:
         add_run(paragraph, text)
-        right = round(chars * design.SIZE_3 * 20)
-        child(child(paragraph, "w:pPr"), "w:ind", right=str(right), rightChars=str(round(chars * 100)))
-        self.end.addprevious(paragraph)
+    return paragraph
 
-    def bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
+
+def _right_indented(text: str, chars: float, style: str) -> BaseOxmlElement:
+    paragraph = _paragraph(text, style)
+    right = round(chars * design.SIZE_3 * TWIPS_PER_PT)
+    child(child(paragraph, "w:pPr"), "w:ind", right=str(right), rightChars=str(round(chars * 100)))
+    return paragraph
+
+
+def letter_paragraphs(
+    summary: ReportSummary, addressee: str, file_name: str, center: str, when: date, styles: tuple[str, str, str, str]
+) -> list[BaseOxmlElement]:
+    title_style, heading_style, flush_style, right_style = styles
+    template = summary.template
+    paragraphs = [
+        _paragraph(letter_title(summary, addressee), title_style),
+        _paragraph(""),
+        _paragraph(f"{addressee}：", flush_style),
+        _paragraph(opening(summary, file_name)),
+    ]
+    findings = sorted(summary.open_findings, key=lambda f: part_order(template, f.location))
+    number = 0
+    for index, (title, group) in enumerate(groupby(findings, key=lambda f: part_title(template, f.location))):
+        paragraphs.append(_paragraph(f"{chinese_numeral(index + 1)}、“{title}”部分", heading_style))
+        for finding in group:
+            number += 1
+            paragraphs.append(_paragraph(finding_line(number, summary, finding)))
+    paragraphs.append(_paragraph(""))
+    date_text = chinese_date(when)
+    center_right, date_right = signature_indents(center, date_text, sealed=False)
+    if center:
+        paragraphs.append(_right_indented(center, center_right, right_style))
+    paragraphs.append(_right_indented(date_text, date_right if center else 2, right_style))
+    return paragraphs
 
 
 def render_letter(summary: ReportSummary, addressee: str, file_name: str, center: str, when: date) -> bytes:
     """The letter's .docx bytes."""
-    letter = _Letter(resolve_scheme(AUTO_SCHEME))
-    template = summary.template
-    letter.paragraph(letter_title(summary, addressee), letter.title)
-    letter.paragraph("")
-    letter.paragraph(f"{addressee}：", letter.flush)
-    letter.paragraph(opening(summary, file_name))
-    findings = sorted(summary.open_findings, key=lambda f: part_order(template, f.location))
-    number = 0
-    for index, (title, group) in enumerate(groupby(findings, key=lambda f: part_title(template, f.location))):
-        letter.paragraph(f"{chinese_numeral(index + 1)}、“{title}”部分", letter.heading)
-        for finding in group:
-            number += 1
-            letter.paragraph(finding_line(number, summary, finding))
-    letter.paragraph("")
-    date_text = chinese_date(when)
-    center_right, date_right = signature_indents(center, date_text, sealed=False)
-    if center:
-        letter.right_indented(center, center_right)
-    letter.right_indented(date_text, date_right if center else 2)
-    letter.document.core_properties.title = letter_title(summary, addressee)
-    letter.document.core_properties.author = center
-    return letter.bytes()
+    blank = _blank(resolve_scheme(AUTO_SCHEME))
+    document = blank.document_xml(letter_paragraphs(summary, addressee, file_name, center, when, blank.styles))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in blank.parts:
+            package.writestr(name, document if name == DOCUMENT_PART else data)
+    return buffer.getvalue()

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,6 +25,7 @@ from export.excel.table_sheet import (
     write_checks,
     write_header,
 )
+from export.review.sheet_buffer import SheetBuffer, styled
 from model.review import Cell, Review, summed_cells
 from model.template import TableSpec, column_title, row_title
 
@@ -58,34 +61,43 @@ class DataSheet:
         return f"=SUM({self.include_range})"
 
 
-def write_data_sheet(sheet: Worksheet, review: Review, files: Sequence[str]) -> DataSheet:
+def data_sheet(name: str, review: Review) -> DataSheet:
+    """Where 汇总数据 will hold each cell's column, known before it is written."""
+    cells = summed_cells(review.template)
+    first = DATA_HEADER_ROWS + 1
+    last = max(DATA_HEADER_ROWS + len(review.entries), first)
+    return DataSheet(name, first, last, {cell: FIRST_VALUE_COLUMN + i for i, cell in enumerate(cells)})
+
+
+def _header_row(sheet: WriteOnlyWorksheet, values: Sequence[object]) -> list[object]:
+    return [styled(sheet, v, font=style.BOLD, fill=style.HEADER_FILL, alignment=style.CENTRED) for v in values]
+
+
+def write_data_sheet(sheet: WriteOnlyWorksheet, review: Review, files: Sequence[str], data: DataSheet) -> None:
     """One row per report read (in the review's order), its cells' values, and 纳入汇总 (1 or 0)."""
     template = review.template
     cells = summed_cells(template)
-    sheet.append([INCLUDE_TITLE, "单位", "文件", *(template.section(t).heading for t, _, _ in cells)])
+    style.set_column_widths(cast(Worksheet, sheet), [10, 24, 30, *(12 for _ in cells)])
+    sheet.row_dimensions[2].height = style.height_for(3)
+    sheet.freeze_panes = f"{get_column_letter(FIRST_VALUE_COLUMN)}{data.first_row}"
     rows = {(t.id, r.id): row_title(r) for t in template.tables for r in t.rows}
-    sheet.append(["", "", "", *(rows[(t, r)] for t, r, _ in cells)])
     columns = {(t.id, r.id, c.id): column_title(c) for t in template.tables for r, c in t.cells()}
-    sheet.append(["", "", "", *(columns[cell] for cell in cells)])
-    for row in sheet.iter_rows(min_row=1, max_row=DATA_HEADER_ROWS):
-        for item in row:
-            item.font = style.BOLD
-            item.fill = style.HEADER_FILL
-            item.alignment = style.CENTRED
+    sheet.append(
+        _header_row(sheet, [INCLUDE_TITLE, "单位", "文件", *(template.section(t).heading for t, _, _ in cells)])
+    )
+    sheet.append(_header_row(sheet, ["", "", "", *(rows[(t, r)] for t, r, _ in cells)]))
+    sheet.append(_header_row(sheet, ["", "", "", *(columns[cell] for cell in cells)]))
     for entry, file in zip(review.entries, files, strict=True):
         sheet.append([1 if entry.included else 0, entry.name, file, *entry.summary.values])
-    first, last = DATA_HEADER_ROWS + 1, max(DATA_HEADER_ROWS + len(review.entries), DATA_HEADER_ROWS + 1)
     choice = DataValidation(type="list", formula1='"1,0"', allow_blank=False, showErrorMessage=True)
     choice.error = "填 1 纳入汇总，填 0 不纳入"
-    choice.add(f"A{first}:A{last}")
-    sheet.add_data_validation(choice)
-    sheet.freeze_panes = sheet.cell(first, FIRST_VALUE_COLUMN)
-    style.set_column_widths(sheet, [10, 24, 30, *(12 for _ in cells)])
-    sheet.row_dimensions[2].height = style.height_for(3)
-    return DataSheet(sheet.title, first, last, {cell: FIRST_VALUE_COLUMN + i for i, cell in enumerate(cells)})
+    choice.add(f"A{data.first_row}:A{data.last_row}")
+    sheet.data_validations.append(choice)
 
 
-def write_sum_sheet(sheet: Worksheet, review: Review, table: TableSpec, data: DataSheet) -> None:
+def write_sum_sheet(target: WriteOnlyWorksheet, review: Review, table: TableSpec, data: DataSheet) -> None:
+    buffer = SheetBuffer(target)
+    sheet = cast(Worksheet, buffer)  # drawn with the report workbook's helpers, cell by cell
     grid = SheetGrid(table, top=SUM_GRID_TOP)
     title = f"{sheet.title}：{review.template.section(table.id).heading}"
     merge_write(sheet, (1, 1), (1, grid.last_column), title, font=style.HEADING, border=False)
@@ -124,3 +136,4 @@ def write_sum_sheet(sheet: Worksheet, review: Review, table: TableSpec, data: Da
         header=title,
     )
     sheet.sheet_view.showGridLines = False
+    buffer.flush()

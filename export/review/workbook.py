@@ -9,18 +9,22 @@ center sets to 0 to leave a report out of the sums).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from io import BytesIO
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
 from export.excel.workbook import sheet_name
 from export.review.run import ReviewOutcome
-from export.review.summary_sheets import write_data_sheet, write_sum_sheet
+from export.review.sheet_buffer import styled
+from export.review.summary_sheets import data_sheet, write_data_sheet, write_sum_sheet
 from model.files import write_atomically
 from model.review import ReviewEntry, Timeliness, part_title, place
 from model.template import MetaId
@@ -28,6 +32,8 @@ from model.template import MetaId
 OVERVIEW_SHEET = "审核情况"
 FINDINGS_SHEET = "问题清单"
 MISSING_SHEET = "未报送"
+DATA_SHEET = "汇总数据"
+DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 LATE_FILL = PatternFill("solid", fgColor="FCE4D6")
 ERROR_FONT = Font(name=style.SHEET_FONT, size=style.FONT_SIZE, bold=True, color="9C0006")
@@ -42,18 +48,15 @@ def shown_path(outcome: ReviewOutcome, file: str) -> str:
         return file
 
 
-def _header(sheet: Worksheet, titles: Sequence[str], widths: Sequence[float]) -> None:
-    sheet.append(list(titles))
-    for cell in sheet[1]:
-        cell.font = style.BOLD
-        cell.fill = HEADER_FILL
-        cell.alignment = style.CENTRED
-    style.set_column_widths(sheet, widths)
+def _header(sheet: WriteOnlyWorksheet, titles: Sequence[str], widths: Sequence[float]) -> None:
+    style.set_column_widths(cast(Worksheet, sheet), widths)
     sheet.freeze_panes = "A2"
+    sheet.append([styled(sheet, t, font=style.BOLD, fill=HEADER_FILL, alignment=style.CENTRED) for t in titles])
 
 
-def _finish_table(sheet: Worksheet, columns: int) -> None:
-    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(sheet.max_row, 2)}"
+def _finish_table(sheet: WriteOnlyWorksheet, columns: int, rows: int) -> None:
+    """An autofilter over the header and the `rows` rows below it."""
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows + 1, 2)}"
 
 
 def timeliness_text(entry: ReviewEntry) -> str:
@@ -62,7 +65,7 @@ def timeliness_text(entry: ReviewEntry) -> str:
     return entry.timeliness.label
 
 
-def _overview(sheet: Worksheet, outcome: ReviewOutcome) -> None:
+def _overview(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
     review = outcome.review
     template = review.template
     label = template.meta_field
@@ -94,6 +97,7 @@ def _overview(sheet: Worksheet, outcome: ReviewOutcome) -> None:
         values = summary.key_figures()
         letter = outcome.letters.get(summary.file)
         unit = entry.unit.name if entry.unit else _unmatched_text(entry) if review.roster_used else summary.agency
+        late = entry.timeliness is Timeliness.LATE
         sheet.append(
             [
                 number,
@@ -102,10 +106,10 @@ def _overview(sheet: Worksheet, outcome: ReviewOutcome) -> None:
                 kinds.get(entry.kind, entry.kind),
                 summary.year,
                 shown_path(outcome, summary.file),
-                summary.issue_date,
-                entry.deadline,
-                timeliness_text(entry),
-                errors,
+                styled(sheet, summary.issue_date, number_format=DATE_FORMAT),
+                styled(sheet, entry.deadline, number_format=DATE_FORMAT),
+                styled(sheet, timeliness_text(entry), fill=LATE_FILL if late else None),
+                styled(sheet, errors, font=ERROR_FONT if errors else None),
                 warnings,
                 *(values[f.id] for f in figures),
                 "是" if entry.included else f"否：{entry.excluded.label}" if entry.excluded else "否",
@@ -114,14 +118,7 @@ def _overview(sheet: Worksheet, outcome: ReviewOutcome) -> None:
                 shown_path(outcome, summary.previous_file) if summary.previous_file else "",
             ]
         )
-        row = sheet.max_row
-        for column in (7, 8):
-            sheet.cell(row, column).number_format = "yyyy-mm-dd"
-        if errors:
-            sheet.cell(row, 10).font = ERROR_FONT
-        if entry.timeliness is Timeliness.LATE:
-            sheet.cell(row, 9).fill = LATE_FILL
-    _finish_table(sheet, len(titles))
+    _finish_table(sheet, len(titles), len(review.entries))
 
 
 def _unmatched_text(entry: ReviewEntry) -> str:
@@ -130,7 +127,7 @@ def _unmatched_text(entry: ReviewEntry) -> str:
     return "未对应名单"
 
 
-def _findings(sheet: Worksheet, outcome: ReviewOutcome) -> None:
+def _findings(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
     review = outcome.review
     template = review.template
     titles = [
@@ -145,6 +142,7 @@ def _findings(sheet: Worksheet, outcome: ReviewOutcome) -> None:
         "已核实",
     ]
     _header(sheet, titles, [24, 30, 22, 7, 26, 30, 70, 30, 20])
+    count = 0
     for entry in review.entries:
         summary = entry.summary
         for finding in summary.findings:
@@ -161,50 +159,56 @@ def _findings(sheet: Worksheet, outcome: ReviewOutcome) -> None:
                     finding.reviewed or "",
                 ]
             )
-    _finish_table(sheet, len(titles))
+            count += 1
+    _finish_table(sheet, len(titles), count)
 
 
-def _missing(sheet: Worksheet, outcome: ReviewOutcome) -> None:
+def _missing_rows(outcome: ReviewOutcome) -> Iterator[tuple[str, str, str, str]]:
     review = outcome.review
-    _header(sheet, ["类别", "单位", "文件", "说明"], [18, 28, 40, 60])
     for unit in review.missing:
-        sheet.append(["名单中未报送", unit.name, "", f"联系人：{unit.contact}" if unit.contact else ""])
+        yield "名单中未报送", unit.name, "", f"联系人：{unit.contact}" if unit.contact else ""
     for entry in review.unmatched:
         what = "名称对应多个单位" if entry.candidates else "未对应名单"
         note = "可能是：" + "、".join(u.name for u in entry.candidates) if entry.candidates else ""
-        sheet.append([what, entry.summary.agency, shown_path(outcome, entry.summary.file), note])
+        yield what, entry.summary.agency, shown_path(outcome, entry.summary.file), note
     for name, entries in review.duplicates.items():
         for entry in entries:
-            note = "已纳入汇总" if entry.included else "未纳入汇总（可在“汇总数据”中改为 1）"
-            sheet.append(["重复报送", name, shown_path(outcome, entry.summary.file), note])
+            note = "已纳入汇总" if entry.included else f"未纳入汇总（可在“{DATA_SHEET}”中改为 1）"
+            yield "重复报送", name, shown_path(outcome, entry.summary.file), note
     for problem in review.unreadable:
-        sheet.append(["无法读取", "", shown_path(outcome, problem.file), problem.reason])
+        yield "无法读取", "", shown_path(outcome, problem.file), problem.reason
     for problem in outcome.previous_unreadable:
-        sheet.append(["上年报告无法读取", "", shown_path(outcome, problem.file), problem.reason])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = style.LEFT
-    _finish_table(sheet, 4)
+        yield "上年报告无法读取", "", shown_path(outcome, problem.file), problem.reason
+
+
+def _missing(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
+    _header(sheet, ["类别", "单位", "文件", "说明"], [18, 28, 40, 60])
+    count = 0
+    for row in _missing_rows(outcome):
+        sheet.append([styled(sheet, value, alignment=style.LEFT) for value in row])
+        count += 1
+    _finish_table(sheet, 4, count)
 
 
 def build_review_workbook(outcome: ReviewOutcome) -> Workbook:
-    workbook = Workbook()
-    overview = workbook.active
-    assert overview is not None
-    overview.title = OVERVIEW_SHEET
-    _overview(overview, outcome)
-    _findings(workbook.create_sheet(FINDINGS_SHEET), outcome)
-    _missing(workbook.create_sheet(MISSING_SHEET), outcome)
+    """The workbook, written row by row (write-only): call `save` on it once."""
     review = outcome.review
-    sum_sheets = [
+    workbook = Workbook(write_only=True)
+    overview = workbook.create_sheet(OVERVIEW_SHEET)
+    findings = workbook.create_sheet(FINDINGS_SHEET)
+    missing = workbook.create_sheet(MISSING_SHEET)
+    sums = [
         (workbook.create_sheet(sheet_name(f"汇总表{review.template.section(t.id).number}")), t)
         for t in review.template.tables
     ]
-    data = write_data_sheet(
-        workbook.create_sheet("汇总数据"), review, [shown_path(outcome, e.summary.file) for e in review.entries]
-    )
-    for sheet, table in sum_sheets:
+    data_target = workbook.create_sheet(DATA_SHEET)
+    _overview(overview, outcome)
+    _findings(findings, outcome)
+    _missing(missing, outcome)
+    data = data_sheet(DATA_SHEET, review)
+    for sheet, table in sums:
         write_sum_sheet(sheet, review, table, data)
+    write_data_sheet(data_target, review, [shown_path(outcome, e.summary.file) for e in review.entries], data)
     workbook.calculation.fullCalcOnLoad = True  # Excel and WPS compute the sums when the file opens
     workbook.properties.title = OVERVIEW_SHEET
     workbook.properties.subject = review.template.basis
@@ -212,8 +216,6 @@ def build_review_workbook(outcome: ReviewOutcome) -> Workbook:
 
 
 def write_review_workbook(outcome: ReviewOutcome) -> None:
-    from io import BytesIO
-
     buffer = BytesIO()
     build_review_workbook(outcome).save(buffer)
     write_atomically(outcome.workbook, buffer.getvalue())

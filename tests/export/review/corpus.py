@@ -4,12 +4,14 @@ consistent report, under other agencies' names, in all three formats, hand-typed
 
 `write_batch` writes the test batch described in `Batch` (a roster with a unit that sent nothing,
 a late report, an unreadable file, a unit that sent twice, names written as 简称, a report from
-another county, subfolders, last year's reports); `write_many` writes n reports for the bench.
+another county, subfolders, last year's reports); `write_many` writes n reports for the bench, quickly.
 """
 
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -86,7 +88,7 @@ def write(report: Report, path: Path, hand_typed: bool = False) -> Path:
     if path.name.endswith(".nianbao.json"):
         save_report(report, path)
     elif path.suffix == ".docx" and hand_typed:
-        build_document(report, resolve_scheme("windows"), signed_copy=False).save(path)
+        build_document(report, resolve_scheme("windows"), signed_copy=False).save(str(path))
     else:
         write_report(report, path, ExportOptions(font_scheme="windows"))
     return path
@@ -171,10 +173,46 @@ def _write_last_year(batch: Batch) -> None:
         write(last, batch.previous / f"{report.meta.agency}{YEAR - 1}.nianbao.json")
 
 
-def write_many(folder: Path, count: int, hand_typed: bool = True) -> None:
-    """`count` reports of distinct units (departments of many counties), the formats in turn."""
-    counties = [f"第{i}县" for i in range(count // len(DEPARTMENTS) + 1)]
+def _as_utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def _as_references(text: str) -> bytes:
+    return "".join(f"&#{ord(ch)};" for ch in text).encode("ascii")
+
+
+def renamed(package: bytes, old: str, new: str) -> bytes:
+    """A .docx or .xlsx with every occurrence of one agency name replaced by another: the same
+    document another unit would have typed, made in milliseconds instead of an export's 0.1–0.5 s."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith((".xml", ".rels")):
+                for form in (_as_utf8, _as_references):  # text as written, or as character references
+                    data = data.replace(form(old), form(new))
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+def write_many(folder: Path, count: int) -> None:
+    """`count` reports of distinct units (departments of many counties), the formats in turn, the
+    .docx hand-typed: each base document is exported once and renamed for every other unit."""
+    folder.mkdir(parents=True, exist_ok=True)
+    placeholder = "某某县某某局"
+    templates: dict[tuple[int, str], bytes] = {}
     for index in range(count):
-        name = f"{counties[index // len(DEPARTMENTS)]}{DEPARTMENTS[index % len(DEPARTMENTS)]}"
-        report = as_unit(base_report(index), name, "department", date(YEAR + 1, 1, 15))
-        write(report, folder / f"{index:04d}{FORMATS[index % 3]}", hand_typed=hand_typed)
+        suffix = FORMATS[index % len(FORMATS)]
+        name = f"第{index // len(DEPARTMENTS)}县{DEPARTMENTS[index % len(DEPARTMENTS)]}"
+        report = as_unit(base_report(index % 6), placeholder, "department", date(YEAR + 1, 1, 15))
+        path = folder / f"{index:04d}{suffix}"
+        if suffix == ".nianbao.json":
+            save_report(as_unit(report, name, "department", date(YEAR + 1, 1, 15)), path)
+            continue
+        key = (index % 6, suffix)
+        if key not in templates:
+            write(report, folder / f"base{suffix}", hand_typed=True)
+            templates[key] = (folder / f"base{suffix}").read_bytes()
+            (folder / f"base{suffix}").unlink()
+        path.write_bytes(renamed(templates[key], placeholder, name))
