@@ -186,9 +186,8 @@ def _share(report: Report, table: TableSpec, results: RowSpec, total: str) -> Se
     whole = ((table.id, results.id, total),)
     share = Decimal(100 * _sum(report, cells)) / Decimal(_sum(report, whole))
     figure = Figure(share.quantize(Decimal("0.1"), ROUND_HALF_UP), cells, whole)
-    # The share before the results it adds up: “予以公开…66.7%” would read as 予以公开's share alone.
-    words = _Words(report).say("办理的申请中，").number(figure, "%")
-    return words.say("或".join(bare(r.label) for r in disclosed)).sentence(f"{table.id}.{results.id}.share")
+    words = _Words(report).say("、".join(bare(r.label) for r in disclosed), "的申请占办理总数的")
+    return words.number(figure, "%").sentence(f"{table.id}.{results.id}.share")
 
 
 # --- 二 主动公开 ------------------------------------------------------------------------------
