@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--out", required=True, metavar="DIR", help="输出文件夹")
     review.add_argument("--roster", metavar="FILE", help="应报送单位名单（.xlsx 或 .csv）")
     review.add_argument("--previous", metavar="DIR", help="上一年度报告所在文件夹，用于跨年度核对")
-    review.add_argument("--rules", metavar="FILE", help="本地规则文件")
+    review.add_argument("--rules", metavar="RULES", help="地方检查规则文件（.toml 或 .json，见 docs/checks.md）")
     review.add_argument("--center", default="", metavar="NAME", help="审核单位名称，署于审核意见落款")
     return parser
 
@@ -144,8 +144,6 @@ def run_review(args: argparse.Namespace) -> int:
         rules=Path(args.rules) if args.rules else None,
         center=args.center,
     )
-    if request.rules is not None:
-        print("注意：本地规则（--rules）尚未接入批量审核，本次按国家规则审核", file=sys.stderr)
     try:
         outcome = review_reports(request)
     except ReportFileError as error:

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from export import Progress, ReviewCancelled, ReviewOutcome, ReviewRequest, read_report, review_reports
-from model import TEMPLATE_2021, ReportFileError, ReviewEntry, Timeliness
+from model import NATIONAL, TEMPLATE_2021, ReportFileError, ReviewEntry, Timeliness
 from model.template import MetaId
+from ui.check_rules import RULES_FILE_KEY
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -99,10 +100,14 @@ def summary_text(outcome: ReviewOutcome) -> str:
 class ReviewDialog(QDialog):
     """Pick, run, look: the batch review's three steps in one dialog."""
 
-    def __init__(self, parent: QWidget | None, folder: str, open_copy: OpenCopy) -> None:
+    def __init__(
+        self, parent: QWidget | None, folder: str, open_copy: OpenCopy, rules_file: str = "", rules_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("批量审核")
         self._open_copy = open_copy
+        self._rules_file = rules_file
+        self.rules = QLabel(f"{rules_name or NATIONAL.name}（在“检查”菜单中更改）")
         self.worker: ReviewThread | None = None
         self.outcome: ReviewOutcome | None = None
         self.inputs = QLineEdit(folder)
@@ -159,6 +164,7 @@ class ReviewDialog(QDialog):
         center_label = QLabel("审核单位(&A)：")
         center_label.setBuddy(self.center)
         form.addRow(center_label, self.center)
+        form.addRow("检查规则：", self.rules)
         buttons = QDialogButtonBox()
         for button in (self.start_button, self.cancel_button, self.open_folder_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -196,6 +202,7 @@ class ReviewDialog(QDialog):
             out=out,
             roster=_optional_path(self.roster.text()),
             previous=_optional_path(self.previous.text()),
+            rules=_optional_path(self._rules_file),
             center=self.center.text().strip(),
         )
 
@@ -321,6 +328,9 @@ def open_copy_in(window: MainWindow) -> OpenCopy:
 
 
 def open_review_dialog(window: MainWindow) -> ReviewDialog:
-    dialog = ReviewDialog(window, window.settings.last_folder(), open_copy_in(window))
+    """The dialog, checking with the rules the window checks with."""
+    rules = window.check_rules.rules
+    rules_file = window.settings.text(RULES_FILE_KEY, "") if rules is not NATIONAL else ""
+    dialog = ReviewDialog(window, window.settings.last_folder(), open_copy_in(window), rules_file, rules.name)
     dialog.show()
     return dialog

@@ -23,6 +23,7 @@ from export.review.worker import LastYear, agencies_of, review_files, write_lett
 from model.errors import ReportFileError
 from model.review import ReportSummary, Review, Unreadable, compile_review
 from model.roster import NameMatcher, Roster
+from model.rules import NATIONAL, load_rules
 from model.template import TEMPLATE_2021, Template
 
 WORKBOOK_NAME = "审核汇总.xlsx"
@@ -43,7 +44,7 @@ class ReviewRequest:
     out: Path
     roster: Path | None = None
     previous: Path | None = None  # last year's reports: a folder or a file
-    rules: Path | None = None
+    rules: Path | None = None  # a local rules file (model.rules); None: the national rules
     center: str = ""  # the reviewing office, signed under each letter (empty: the letter is unsigned)
     workers: int = DEFAULT_WORKERS
     review_date: date = field(default_factory=date.today)
@@ -187,15 +188,16 @@ def run_review(
 ) -> ReviewOutcome:
     """Review every report among the inputs and write the outputs into `request.out`.
 
-    A file that cannot be read is listed with its reason and never stops the run; a roster that
-    cannot be read, or an output that cannot be written, raises ReportFileError."""
+    A file that cannot be read is listed with its reason and never stops the run; a roster or rules
+    file that cannot be read, or an output that cannot be written, raises ReportFileError."""
     roster = _read_roster(request.roster, template)
+    rules = load_rules(request.rules, template) if request.rules is not None else NATIONAL
     files, problems = find_inputs(request.inputs, exclude=request.out)
     executor = _executor(request.workers, len(files))
     runner = _Runner(executor, progress, cancelled)
     try:
         last_year, previous_problems = _last_year(runner, request.previous, ())
-        results = runner.map(review_files, [str(f) for f in files], "审核报告", last_year)
+        results = runner.map(review_files, [str(f) for f in files], "审核报告", last_year, rules)
         summaries = [r for r in results if isinstance(r, ReportSummary)]
         unreadable = problems + sorted((r for r in results if isinstance(r, Unreadable)), key=lambda u: u.file)
         review = compile_review(summaries, unreadable, roster, template)

@@ -15,6 +15,7 @@ from model.errors import ReportFileError
 from model.files import write_atomically
 from model.review import ReportSummary, Unreadable, summarize
 from model.roster import NameMatcher
+from model.rules import NATIONAL, Rules
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,14 @@ def agencies_of(paths: Sequence[str]) -> list[tuple[str, str, int | None] | Unre
     return found
 
 
-def review_files(paths: Sequence[str], last_year: LastYear | None) -> list[ReportSummary | Unreadable]:
+def review_files(
+    paths: Sequence[str], last_year: LastYear | None, rules: Rules = NATIONAL
+) -> list[ReportSummary | Unreadable]:
     """Read and check each file (against last year's report of its agency, when known)."""
-    return [review_file(path, last_year) for path in paths]
+    return [review_file(path, last_year, rules) for path in paths]
 
 
-def review_file(path: str, last_year: LastYear | None) -> ReportSummary | Unreadable:
+def review_file(path: str, last_year: LastYear | None, rules: Rules = NATIONAL) -> ReportSummary | Unreadable:
     try:
         report = read_report(path)
     except ReportFileError as error:
@@ -65,7 +68,7 @@ def review_file(path: str, last_year: LastYear | None) -> ReportSummary | Unread
             previous = read_report(previous_file)
         except ReportFileError:
             previous_file = None  # it was readable a moment ago; without it no cross-year check
-    return summarize(report, check(report, previous), path, previous_file)
+    return summarize(report, check(report, previous, rules), path, previous_file)
 
 
 def write_letters(letters: Sequence[tuple[ReportSummary, str, str]], center: str, when: date) -> list[Unreadable]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from export import ExportOptions, write_report
-from model import Report, save_report
+from model import NATIONAL, Report, save_report
 from tests.factories import consistent_report
 from ui.main_window import MainWindow
 from ui.review_dialog import COLUMNS, ReviewDialog, open_copy_in
@@ -41,6 +41,7 @@ def test_the_menu_opens_the_dialog(window: MainWindow, qtbot: QtBot) -> None:
     action.trigger()
     dialog = window.findChild(ReviewDialog)
     assert dialog is not None and dialog.isVisible()
+    assert dialog.rules.text().startswith(NATIONAL.name)  # the rules the window checks with
     dialog.reject()
 
 

@@ -3,13 +3,14 @@ summed, which letters are written, the exit code, and cancelling."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from export import Progress, ReviewCancelled, ReviewOutcome, ReviewRequest, read_report, review_reports
 from export.review.run import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, LETTERS_FOLDER, find_inputs
-from model import check, count_by_severity, save_report
+from model import ReportFileError, check, count_by_severity, save_report
 from model.review import Exclusion, Timeliness
 from tests.export.review.corpus import Batch
 from tests.factories import consistent_report
@@ -170,3 +171,39 @@ def test_progress_is_reported_and_cancelling_stops_the_review(tmp_path: Path) ->
         review_reports(_request(folder, tmp_path / "out"), seen.append, cancel_after_first_chunk)
     assert seen[0] == Progress(0, 20, "审核报告") and 0 < seen[-1].done < 20
     assert not (tmp_path / "out" / "审核汇总.xlsx").exists()
+
+
+def test_a_local_rules_file_is_applied_to_every_report(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    late = consistent_report()
+    late.meta.issue_date = late.meta.issue_date.replace(month=2, day=20) if late.meta.issue_date else None
+    save_report(late, folder / "late.nianbao.json")
+    national = review_reports(_request(folder, tmp_path / "out1")).review.entries[0].summary
+    assert national.counts == (0, 1) and national.codes == ("DATE_LATE",)
+    rules = tmp_path / "规则.toml"
+    rules.write_text('name = "某市审核规则"\n[severity]\nDATE_LATE = "error"\n', encoding="utf-8")
+    request = ReviewRequest(inputs=(folder,), out=tmp_path / "out2", workers=1, rules=rules)
+    local = review_reports(request)
+    assert local.review.entries[0].summary.counts == (1, 0) and local.exit_code == EXIT_ERRORS
+
+
+def test_a_rules_file_that_cannot_be_read_stops_the_review_with_its_reason(tmp_path: Path) -> None:
+    rules = tmp_path / "规则.toml"
+    rules.write_text("[severity]\nNO_SUCH_CODE = 1\n", encoding="utf-8")
+    with pytest.raises(ReportFileError):
+        review_reports(ReviewRequest(inputs=(tmp_path,), out=tmp_path / "out", rules=rules))
+
+
+def test_a_text_copied_from_last_years_report_is_found(tmp_path: Path) -> None:
+    folder, previous = tmp_path / "in", tmp_path / "last"
+    folder.mkdir()
+    previous.mkdir()
+    save_report(consistent_report(), folder / "科技局.nianbao.json")
+    last = consistent_report()  # the same words, a year earlier
+    last.meta.year, last.meta.issue_date = 2023, date(2024, 1, 20)
+    save_report(last, previous / "科技局2023.nianbao.json")
+    request = ReviewRequest(inputs=(folder,), out=tmp_path / "out", previous=previous, workers=1)
+    summary = review_reports(request).review.entries[0].summary
+    assert summary.previous_file == str(previous.resolve() / "科技局2023.nianbao.json")
+    assert "COPIED_FROM_LAST_YEAR" in summary.codes
