@@ -20,6 +20,7 @@ from export.page_design import AUTO_SCHEME
 from model.errors import ReportFileError
 from model.files import REPORT_SUFFIX, write_atomically
 from model.report import Report
+from model.serialize import storable_report
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,12 @@ def read_report(path: str | Path) -> Report:
     fmt = format_of(path)
     if fmt is None:
         raise ReportFileError(f"暂不支持读取 {_unknown_suffix(path)} 文件（支持 {_readable_suffixes()}）")
-    return fmt.read(Path(path))
+    try:
+        return fmt.read(Path(path))
+    except ReportFileError:
+        raise
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        raise ReportFileError(f"无法读取此{fmt.name}：文件内容异常（{type(error).__name__}）") from error
 
 
 def write_report(report: Report, path: str | Path, options: ExportOptions | None = None) -> None:
@@ -153,7 +159,13 @@ def write_report(report: Report, path: str | Path, options: ExportOptions | None
     fmt = format_of(path)
     if fmt is None:
         raise ReportFileError(f"暂不支持导出为 {_unknown_suffix(path)} 文件")
-    write_atomically(path, fmt.render(report, options or ExportOptions()))
+    try:
+        data = fmt.render(storable_report(report), options or ExportOptions())
+    except ReportFileError:
+        raise
+    except Exception as error:  # the last line of defence, as in read_report
+        raise ReportFileError(f"未能生成{fmt.name}（{type(error).__name__}），原文件未受影响") from error
+    write_atomically(path, data)
 
 
 def export_notice(path: str | Path, options: ExportOptions) -> str | None:

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from model.characters import storable
 from model.dates import MAX_YEAR, MIN_YEAR
 from model.errors import ReportFileError
 from model.field_paths import (
@@ -62,8 +63,8 @@ def _text(data: dict[str, Any], key: str, path: str) -> str:
 def _year(raw: object, where: str) -> int | None:
     if raw is None or raw == "":
         return None
-    if isinstance(raw, str) and raw.strip().isdigit():
-        raw = int(raw.strip())
+    if isinstance(raw, str) and len(raw.strip()) <= len(str(MAX_YEAR)) and raw.strip().isdecimal():
+        raw = int(raw.strip())  # isdecimal, not isdigit: a superscript ²⁰²⁴ is a digit int() refuses
     if isinstance(raw, bool) or not isinstance(raw, int) or not MIN_YEAR <= raw <= MAX_YEAR:
         raise ReportFileError(f"文件内容不符合年报格式：{where} 应为四位年份，实为“{raw}”")
     return raw
@@ -228,6 +229,17 @@ def _links(raw: object) -> dict[str, list[SentenceLink]]:
     return links
 
 
+def _imported_labels(raw: object) -> dict[str, dict[str, str]]:
+    labels: dict[str, Any] = _expect(raw if raw is not None else {}, dict, "imported_labels", "对象")
+    return {
+        str(table): {
+            str(key): str(_expect(label, str, f"imported_labels.{table}.{key}", "文字"))
+            for key, label in _expect(keys, dict, f"imported_labels.{table}", "对象").items()
+        }
+        for table, keys in labels.items()
+    }
+
+
 def _check_header(data: dict[str, Any]) -> Template:
     if data.get("format") != FORMAT_NAME:
         raise ReportFileError("这不是政府信息公开工作年度报告文件（缺少 format 标记）")
@@ -249,14 +261,13 @@ def report_from_dict(document: object) -> Report:
     for table_id in tables:
         if table_id not in {t.id for t in template.tables}:
             raise ReportFileError(f"文件内容不符合年报格式：未知的表 “{table_id}”")
-    labels = _expect(data.get("imported_labels", {}), dict, "imported_labels", "对象")
     return Report(
         meta=_meta(_expect(data.get(META, {}), dict, META, "对象"), template),
         narrative=_narrative(_expect(data.get(NARRATIVE, {}), dict, NARRATIVE, "对象"), template),
         tables={t.id: _table(t, tables.get(t.id, {})) for t in template.tables},
         previous=_previous(data.get("previous")),
         reviews=_reviews(data.get("reviews")),
-        imported_labels={str(t): {str(k): str(v) for k, v in dict(m).items()} for t, m in labels.items()},
+        imported_labels=_imported_labels(data.get("imported_labels")),
         fee=_fee(data.get(_FEE)),
         sentence_links=_links(data.get(_LINKS)),
         template=template,
@@ -299,7 +310,32 @@ def _meta_json(spec: MetaFieldSpec, value: MetaValue) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _storable_tree(value: object) -> Any:
+    """A JSON tree with every string (keys too) as every format can hold it (model.characters)."""
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {storable(str(k)): _storable_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable_tree(v) for v in value]
+    return value
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as the contract's JSON tree; characters no file can hold are replaced (U+FFFD)."""
+    tree: dict[str, Any] = _storable_tree(_report_tree(report))
+    return tree
+
+
+def storable_report(report: Report) -> Report:
+    """The report as every format can hold it: `report` itself when no text needs a replacement,
+    else a copy whose unstorable characters are U+FFFD (the TEXT_REPLACED warning says where)."""
+    tree = _report_tree(report)
+    clean = _storable_tree(tree)
+    return report if clean == tree else report_from_dict(clean)
+
+
+def _report_tree(report: Report) -> dict[str, Any]:
     template = report.template
     data: dict[str, Any] = {
         "format": FORMAT_NAME,

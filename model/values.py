@@ -32,6 +32,24 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
+# What every format holds exactly: a spreadsheet keeps a number as a double, exact for whole numbers
+# up to 2^53 and for 15 significant digits. A value beyond that is refused, never rounded.
+MAX_EXACT_COUNT = 2**53 - 1
+MAX_AMOUNT_DIGITS = 15
+
+
+def fits_exactly(number: Decimal, kind: CellKind) -> bool:
+    """Whether every format (.xlsx's doubles included) holds `number` exactly; never expands it."""
+    if not number.is_finite():
+        return False
+    if kind is CellKind.COUNT:
+        return number.copy_abs() <= MAX_EXACT_COUNT
+    if not -MAX_AMOUNT_DIGITS <= number.adjusted() < MAX_AMOUNT_DIGITS:
+        return False
+    digits = "".join(map(str, number.as_tuple().digits)).rstrip("0")
+    return len(digits) <= MAX_AMOUNT_DIGITS
+
+
 class ParseError(ValueError):
     """Text that cannot go into a cell; the message is Chinese and says why."""
 
@@ -56,6 +74,10 @@ def parse_cell(text: str, kind: CellKind) -> int | Decimal | None:
     if not _PLAIN.match(folded):
         raise ParseError(f"“{text.strip()}”不是数字")
     number = Decimal(folded)
+    if not fits_exactly(number, kind):
+        raise ParseError(
+            f"“{text.strip()[:40]}”超出可精确保存的范围（件数最大 {MAX_EXACT_COUNT}，金额最多 {MAX_AMOUNT_DIGITS} 位有效数字）"
+        )
     if kind is CellKind.AMOUNT:
         return number
     if number != number.to_integral_value():
@@ -70,10 +92,12 @@ def coerce_file_value(raw: object, kind: CellKind) -> CellValue:
     if isinstance(raw, bool):
         return Invalid(str(raw).lower())
     if isinstance(raw, int):
-        return raw if kind is CellKind.COUNT else Decimal(raw)
+        raw = Decimal(raw)
     if isinstance(raw, float):
-        raw = Decimal(repr(raw))
+        raw = Decimal(repr(raw))  # inf and nan become Decimal's Infinity / NaN, refused next
     if isinstance(raw, Decimal):
+        if not fits_exactly(raw, kind):
+            return Invalid(str(raw))
         if kind is CellKind.AMOUNT:
             return raw
         return int(raw) if raw == raw.to_integral_value() else Invalid(str(raw))

@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from export.excel import style
+from export.excel.cells import put_text
 from export.excel.read_cells import SheetCells
 from model.errors import ReportFileError
 from model.report import Report
@@ -32,11 +33,10 @@ def write_extras(workbook: Workbook, report: Report) -> None:
         return
     sheet = workbook.create_sheet(EXTRAS_SHEET)
     sheet.sheet_state = "hidden"  # not veryHidden: whoever wonders may unhide and read it
-    sheet["A1"] = MARKER
+    put_text(sheet["A1"], MARKER)
     text = json.dumps(extras, ensure_ascii=False)
     for row, start in enumerate(range(0, len(text), CHUNK), start=2):
-        cell = sheet.cell(row, 1, text[start : start + CHUNK])
-        cell.data_type = "s"
+        put_text(sheet.cell(row, 1), text[start : start + CHUNK])
     style.protect(sheet)
 
 

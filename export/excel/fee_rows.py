@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from export.excel.cells import put
 from export.excel.read_cells import SheetCells
 from model.errors import ReportFileError
 from model.labels import exact_key
@@ -39,9 +40,8 @@ def write_fee_rows(sheet: Worksheet, first_row: int, spec: FeeFieldSpec, fee: Fe
     """Write the fee's rows from `first_row`; the next free row."""
     for row, (label, value) in enumerate(_rows(spec, fee), start=first_row):
         for column, text, editable in ((1, spec.label, False), (2, label, False), (3, value, True)):
-            cell = sheet.cell(row, column, value=text if text != "" else None)
-            if isinstance(text, str) and text:
-                cell.data_type = "s"  # an amount stays the exact text written
+            cell = sheet.cell(row, column)
+            put(cell, text if text != "" else None)  # text, an amount's too: it stays the exact text written
             cell.font, cell.border = style.PLAIN, style.BORDER
             cell.alignment = style.LEFT
             if editable:

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from export.excel.cells import Formula, put
 from export.excel.sheet_grid import CHECK_MARK, Coordinate, SheetGrid, address, differs_from_sum, guarded_sum
 from model.layout import CellRole, LayoutCell
 from model.report import Report
@@ -69,7 +70,7 @@ def merge_write(
     """Write and style the top-left cell of a range, then merge (openpyxl draws the range's borders)."""
     (r1, c1), (r2, c2) = top_left, bottom_right
     cell = sheet.cell(r1, c1)
-    cell.value = value
+    put(cell, value)
     cell.font = font
     cell.alignment = style.CENTRED
     if border:
@@ -104,8 +105,6 @@ def _write_data(sheet: Worksheet, grid: SheetGrid, report: Report, cell: LayoutC
     fill = style.TOTAL_FILL if cell.is_total else None
     merge_write(sheet, grid.at(cell), _span_end(grid, cell), content, fill=fill)
     target = sheet.cell(*grid.at(cell))
-    if isinstance(content, str) and not content.startswith("=IF("):
-        target.data_type = "s"  # an Invalid value read from a file stays visible text, never a formula
     if cell.is_total:
         sheet.conditional_formatting.add(
             address(grid.at(cell)), FormulaRule(formula=[differs_from_sum(grid.at(cell), parts)], fill=style.ERROR_FILL)
@@ -115,10 +114,11 @@ def _write_data(sheet: Worksheet, grid: SheetGrid, report: Report, cell: LayoutC
 
 
 def _content(report: Report, table: TableSpec, row_id: str, column_id: str, parts: list[Coordinate]) -> object:
-    """What goes into a data cell: a number, nothing, an unreadable value as text, or a total's formula."""
+    """What goes into a data cell: a number, nothing, an unreadable value as text (whatever it begins
+    with: never a formula), or a total's formula."""
     stored = report.stored(table.id, row_id, column_id)
     if parts and (stored is None or stored == report.computed(table.id, row_id, column_id)):
-        return guarded_sum(parts)
+        return Formula(guarded_sum(parts))
     if isinstance(stored, Invalid):
         return stored.raw
     return stored
@@ -130,7 +130,7 @@ def write_checks(sheet: Worksheet, grid: SheetGrid) -> None:
         merge_write(sheet, (check_row.row, first), (check_row.row, last), check_row.label, font=style.BOLD)
         sheet.cell(check_row.row, first).alignment = style.LEFT
         for check in check_row.cells:
-            merge_write(sheet, check.coordinate, check.coordinate, check.formula, font=style.CHECK)
+            merge_write(sheet, check.coordinate, check.coordinate, Formula(check.formula), font=style.CHECK)
             ref = address(check.coordinate)
             sheet.conditional_formatting.add(
                 ref,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from export.excel.cells import put, put_text
 from export.excel.fee_rows import write_fee_rows
 from model.dates import MAX_YEAR, MIN_YEAR
 from model.numerals import subsection_number
@@ -27,17 +27,9 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 NARRATIVE_WIDTHS = (24.0, 22.0, 80.0)  # 部分, 小标题, 内容
 
 
-def storable(text: str) -> str:
-    """Text an .xlsx can hold: XML forbids most control characters (stray ones come from pasted text)."""
-    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return cleaned
-
-
 def _text_cell(sheet: Worksheet, row: int, column: int, text: str, *, editable: bool) -> None:
     cell = sheet.cell(row, column)
-    cell.value = storable(text) or None
-    if text:
-        cell.data_type = "s"  # text beginning with '=' is text, not a formula
+    put_text(cell, text)
     cell.font = style.PLAIN
     cell.alignment = style.TEXT if editable else style.LEFT
     cell.border = style.BORDER
@@ -45,6 +37,14 @@ def _text_cell(sheet: Worksheet, row: int, column: int, text: str, *, editable: 
         cell.protection = style.UNLOCKED
     else:
         cell.fill = style.HEADER_FILL
+
+
+def _title_cell(sheet: Worksheet, report: Report) -> None:
+    """A1: the report's title, which begins with the agency's name as typed."""
+    title = sheet.cell(1, 1)
+    put_text(title, report.title)
+    title.font = style.HEADING
+    title.alignment = style.CENTRED
 
 
 # --- 基本信息 ----------------------------------------------------------------------------------
@@ -63,22 +63,24 @@ def write_meta_sheet(sheet: Worksheet, report: Report) -> None:
     template = report.template
     sheet.title = template.meta_title
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
-    sheet.cell(1, 1, report.title).font = style.HEADING
-    sheet.cell(1, 1).alignment = style.CENTRED
+    _title_cell(sheet, report)
     for row, field in enumerate(template.meta_fields, start=2):
         _text_cell(sheet, row, 1, field.label, editable=False)
         value = _shown(field, report.meta.get(field.id))
         if isinstance(value, str):
             _text_cell(sheet, row, 2, value, editable=True)
         else:
-            cell = sheet.cell(row, 2, value)
+            cell = sheet.cell(row, 2)
+            put(cell, value)
             cell.font, cell.border, cell.protection = style.PLAIN, style.BORDER, style.UNLOCKED
             cell.alignment = style.LEFT
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
         _validate_meta(sheet, field, f"B{row}")
     basis_row = len(template.meta_fields) + 3
-    sheet.cell(basis_row, 1, f"报告格式：{template.name}（{template.basis}）").font = style.NOTE
+    basis = sheet.cell(basis_row, 1)
+    put_text(basis, f"报告格式：{template.name}（{template.basis}）")
+    basis.font = style.NOTE
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 60
     sheet.row_dimensions[1].height = 30
@@ -142,11 +144,11 @@ class _NarrativeWriter:
 def write_narrative_sheet(sheet: Worksheet, report: Report) -> None:
     template = report.template
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
-    sheet.cell(1, 1, report.title).font = style.HEADING
-    sheet.cell(1, 1).alignment = style.CENTRED
+    _title_cell(sheet, report)
     sheet.row_dimensions[1].height = 30
     for column, label in enumerate(NARRATIVE_COLUMNS, start=1):
-        cell = sheet.cell(2, column, label)
+        cell = sheet.cell(2, column)
+        put_text(cell, label)
         cell.font, cell.alignment, cell.border, cell.fill = style.BOLD, style.CENTRED, style.BORDER, style.HEADER_FILL
     writer = _NarrativeWriter(sheet)
     narrative = report.narrative

@@ -24,11 +24,14 @@ def open_document(path: Path) -> Document:
     """Open a .docx after the package guard; any failure becomes a one-line Chinese reason."""
     check_package(path, WHAT)
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, AttributeError) as error:
         raise ReportFileError(f"这不是有效的{WHAT}，无法读取（{type(error).__name__}）") from None
     except OSError as error:
         raise ReportFileError(f"无法读取文件：{error.strerror or error}") from None
+    if document.element.tag != qn("w:document") or document.element.find(qn("w:body")) is None:
+        raise ReportFileError(f"这不是有效的{WHAT}（正文部分不是 Word 文档内容）")
+    return document
 
 
 def paragraph_text(paragraph: BaseOxmlElement) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from model.carry import previous_from_report
 from model.checks.arithmetic import check_balance, check_totals, check_values
+from model.checks.characters import check_unstorable_text
 from model.checks.completeness import check_dates, check_empty_sections, check_missing_cells, check_required_meta
 from model.checks.content import check_content, check_empty_subsections, check_overview_length
 from model.checks.copied import check_copied
@@ -50,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     check_empty_subsections,
     check_kind,
     check_imported_labels,
+    check_unstorable_text,
 )
 CROSS_YEAR_RULES: tuple[CrossYearRule, ...] = (check_carry_over, check_in_force)
 TUNED_RULES: tuple[TunedRule, ...] = (check_overview_length, check_content)

@@ -246,7 +246,7 @@ def broken_sheet(folder: Path) -> Path:
     ("make", "reason"),
     [
         (too_big, r"^Excel 工作簿过大（\d+ MB，上限 20 MB），不予打开$"),
-        (too_much_xml, r"^Excel 工作簿内容过多（1\.\d MB），不是本程序导出的年报工作簿$"),
+        (too_much_xml, r"^Excel 工作簿内容过多（XML 超过 1 MB），不是本程序能读取的年报文件$"),
         (not_a_zip, r"^这不是有效的Excel 工作簿"),
         (no_workbook, r"^无法读取Excel 工作簿：文件已损坏或不是 \.xlsx 格式（\w+）$"),
         (broken_sheet, r"^无法读取Excel 工作簿：文件已损坏或不是 \.xlsx 格式（\w+）$"),

@@ -247,7 +247,7 @@ def test_a_statutory_table_typed_in_word_reads_as_its_printed_grid(tmp_path: Pat
 
 
 def test_a_missing_file_is_a_chinese_reason(tmp_path: Path) -> None:
-    with pytest.raises(ReportFileError, match="无法读取文件"):
+    with pytest.raises(ReportFileError, match="找不到文件"):
         open_document(tmp_path / "不存在.docx")
 
 
