@@ -3,15 +3,18 @@ write that every file the app writes goes through (report files, exports, recove
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import secrets
 import stat
-import tempfile
+import time
 from decimal import Decimal
 from pathlib import Path
 
 from model.errors import ReportFileError
+from model.locks import try_lock
 from model.report import Report
 from model.serialize import report_from_dict, report_to_dict
 from model.values import Invalid
@@ -115,32 +118,99 @@ def report_json(report: Report) -> str:
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` so that any failure leaves the previous file as it was.
 
-    Every file the app writes goes through here (report files, exports, recovery copies).
+    Every file the app writes goes through here (report files, exports, recovery copies). Through a
+    symbolic link the linked file is written; the file keeps its permissions; a read-only file is
+    refused, not replaced. A hard-linked file becomes a file of its own (the other names keep the
+    old content): replacing by rename is what keeps every save whole (docs/reliability.md).
     Raises ReportFileError with a one-line Chinese reason when the disk says no.
     """
+    target = Path(os.path.realpath(path))
     try:
-        _replace_via_temp_file(Path(path), data)
+        mode = _mode_to_keep(target)
+        remove_abandoned_temp_files(target.parent)
+        _replace_via_temp_file(target, data, mode)
     except OSError as error:
         raise ReportFileError(describe_os_error(error, path)) from None
 
 
-def _replace_via_temp_file(target: Path, data: bytes) -> None:
-    """A temp file in the same folder, fsync, rename: readers see the old file or the new, never half."""
-    temp_name = ""
+# The temp files of a save: hidden, named after the file and marked, so that one left by a save
+# that never finished (the program killed, the power cut) is found and removed at the next save or
+# start. While a save writes one it holds its lock (model.locks): a free lock means abandoned.
+TEMP_SUFFIX = ".nianbao-tmp"
+MAX_TEMP_STEM = 80  # the temp name stays within file-name limits whatever the file's name
+ABANDONED_AFTER_SECONDS = 2.0  # never touch a temp file younger than this (being created now)
+
+
+def _mode_to_keep(target: Path) -> int | None:
+    """The permissions of the file being replaced (None: a new file); a read-only one is refused."""
     try:
-        with tempfile.NamedTemporaryFile(
-            mode="wb", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temp_name = handle.name
+        info = target.stat()
+    except FileNotFoundError:
+        return None
+    if not info.st_mode & stat.S_IWUSR:
+        raise ReportFileError(f"“{target.name}”是只读文件，未保存；请另存为其他文件，或先取消其只读属性")
+    return stat.S_IMODE(info.st_mode)
+
+
+def _temp_path(target: Path) -> Path:
+    return target.with_name(f".{target.name[:MAX_TEMP_STEM]}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def _replace_via_temp_file(target: Path, data: bytes, mode: int | None) -> None:
+    """A temp file in the same folder, fsync, rename: readers see the old file or the new, never half."""
+    temp = _temp_path(target)
+    # 0o666 less the umask, like any new file; an existing file's own permissions are set below.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        try_lock(fd)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
+            if mode is not None and os.name != "nt":
+                os.fchmod(fd, mode)
+            os.fsync(fd)
+        if os.name == "nt":
+            os.close(fd)  # Windows renames no open file
+            fd = -1
+        os.replace(temp, target)
     except BaseException:
-        if temp_name:
-            Path(temp_name).unlink(missing_ok=True)
+        if fd >= 0:
+            os.close(fd)
+            fd = -1
+        temp.unlink(missing_ok=True)
         raise
+    finally:
+        if fd >= 0:
+            os.close(fd)  # after the rename: the lock guarded the temp file to the end
     _fsync_folder(target.parent)
+
+
+def remove_abandoned_temp_files(folder: Path) -> int:
+    """Remove the temp files saves left here and nobody is writing any more; how many went."""
+    removed = 0
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return 0
+    for path in candidates:
+        if _abandoned(path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def _abandoned(path: Path) -> bool:
+    try:
+        if time.time() - path.lstat().st_mtime < ABANDONED_AFTER_SECONDS:
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False  # gone already, or open for writing on Windows: in use
+    try:
+        return try_lock(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

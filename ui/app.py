@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from export import NATIVE, format_of, read_report
 from model import TEMPLATE_2021, ReportFileError
 from model.about import APP_ID
+from model.characters import storable
 from model.dates import chinese_date
 from ui import automation
 from ui.autosave import Autosaver, Recovery, find_orphans, forget
@@ -67,7 +68,10 @@ def install_excepthook(window: MainWindow) -> None:
     """An unexpected error is logged and explained; the report is saved for recovery first."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        report_unexpected(window, kind, error, tb)
+        try:
+            report_unexpected(window, kind, error, tb)
+        except Exception:  # the handler itself must not fail silently: Python's own hook prints both
+            sys.__excepthook__(kind, error, tb)
 
     sys.excepthook = hook
 
@@ -80,11 +84,11 @@ def report_unexpected(
     from ui.logs import log, start_logging  # not at start-up: logging.handlers pulls in socket, pickle…
 
     log_file = start_logging(data_dir())
-    log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    log.error("未处理的异常\n%s", storable("".join(traceback.format_exception(kind, error, tb))))
     QMessageBox.critical(
         window,
         "程序出错",
-        f"程序遇到了一个意外的问题：{error}\n\n您的报告已自动保存，可以继续编辑或保存。"
+        f"程序遇到了一个意外的问题：{storable(str(error))}\n\n您的报告已自动保存，可以继续编辑或保存。"
         f"问题详情已记录在 {log_file}，请转告技术支持人员。",
     )
 
@@ -147,13 +151,24 @@ def _start_logging(folder: Path) -> None:
     start_logging(folder)
 
 
+def tell_set_aside(window: MainWindow, set_aside: list[Path]) -> None:
+    """Name the damaged recovery copies that were renamed aside (kept, not deleted)."""
+    if set_aside:
+        names = "、".join(path.name for path in set_aside)
+        window.show_status(
+            f"有 {len(set_aside)} 份自动保存副本已损坏，无法恢复，已改名保留在 {set_aside[0].parent}：{names}"
+        )
+
+
 def run(argv: list[str]) -> int:
     app = create_application(argv)
     folder = data_dir()
-    orphans = find_orphans(folder)  # before our own recovery file exists
+    set_aside: list[Path] = []
+    orphans = find_orphans(folder, set_aside)  # before our own recovery file exists
     window = MainWindow(Settings(folder), Autosaver(folder), first_document(argv))
     install_excepthook(window)
     window.show()
+    tell_set_aside(window, set_aside)
     if window.document.path is not None:
         window.settings.add_recent(window.document.path)
     elif argv:  # not read yet (an import), or unreadable: open_path says why, over the empty window

@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.autosaver is not None:
             self.autosaver.watch(document, unsaved)
+            if self.autosaver.open_elsewhere:
+                self.show_status(f"注意：{self.autosaver.open_elsewhere}")
 
     def _build_tab(self, index: int) -> None:
         if 0 <= index < len(self._tabs):
@@ -374,6 +376,10 @@ class MainWindow(QMainWindow):
         return self._save_to(NATIVE.path_for(name))
 
     def _save_to(self, path: Path) -> bool:
+        refusal = self.autosaver.claim(path) if self.autosaver is not None else None
+        if refusal:  # another window has the file, or changed it since: never overwrite it silently
+            QMessageBox.warning(self, "未保存", refusal)
+            return False
         try:
             save_report(self.document.report, path)
         except ReportFileError as error:

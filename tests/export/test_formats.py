@@ -108,7 +108,7 @@ def test_when_rendering_fails_the_previous_file_is_left_as_it_was(
         raise RuntimeError("the exporter failed half-way")
 
     monkeypatch.setattr(export.word, "render", broken)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(ReportFileError, match=r"^未能生成Word 文档（RuntimeError），原文件未受影响$"):
         write_report(consistent_report(), path)
     assert path.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["年报.docx"]

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from model import Report, save_report
-from ui.app import offer_recovery
+from model.serialize import report_to_dict
+from ui.app import offer_recovery, tell_set_aside
 from ui.autosave import Autosaver, find_orphans
 from ui.document import ReportDocument
 from ui.forms.editors import FieldBinding
@@ -184,3 +185,123 @@ def test_after_kill_9_the_next_start_offers_the_edit(tmp_path: Path, report: Rep
     assert restored["meta"]["agency"] == "叶城县科技局（改）"
     assert restored["tables"]["applications"]["new_received"]["research"] == 3
     assert not recovery.exists()  # taken over by the second run's own recovery file
+
+
+# --- damaged recovery files are set aside, never block, never vanish (issue 18, item 3) -----------
+
+DAMAGED = {
+    "empty list": "[]",
+    "null": "null",
+    "a string": '"text"',
+    "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "not json": "{",
+    "report missing": '{"source": null, "written": "2025-01-17T09:30:00"}',
+    "report damaged": '{"report": {"format": "gov-info-annual-report", "schema_version": 1, "meta": []}}',
+    "bad encoding": b"\xff\xfe\x00garbage",
+}
+
+
+def crashed_copy(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / f"autosave-1-{abs(hash(name))}.recovery.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("content", DAMAGED.values(), ids=DAMAGED.keys())
+def test_a_damaged_recovery_file_is_set_aside_and_named(tmp_path: Path, content: str | bytes) -> None:
+    path = crashed_copy(tmp_path, "x", content)
+    set_aside: list[Path] = []
+    assert find_orphans(tmp_path, set_aside) == []
+    assert not path.exists() and len(set_aside) == 1
+    assert set_aside[0].exists() and set_aside[0].read_bytes() == (
+        content if isinstance(content, bytes) else content.encode()
+    )
+    assert find_orphans(tmp_path) == []  # set aside once, not offered again
+
+
+def test_the_window_names_what_was_set_aside(qtbot: QtBot, tmp_path: Path) -> None:
+    crashed_copy(tmp_path, "x", "[]")
+    set_aside: list[Path] = []
+    find_orphans(tmp_path, set_aside)
+    main = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(main)
+    tell_set_aside(main, set_aside)
+    assert set_aside[0].name in main.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    ("source", "written"), [(12, "2025-01-17T09:30:00"), (None, "yesterday"), (None, 5), ("x", None)]
+)
+def test_a_readable_report_is_offered_even_when_the_rest_is_damaged(
+    tmp_path: Path, report: Report, source: object, written: object
+) -> None:
+    report.meta.agency = "恢复的机关"
+    content = {"source": source, "written": written, "report": report_to_dict(report)}
+    crashed_copy(tmp_path, "ok", json.dumps(content, ensure_ascii=False))
+    [orphan] = find_orphans(tmp_path)
+    assert orphan.report.meta.agency == "恢复的机关"
+
+
+@pytest.mark.slow
+def test_the_window_starts_over_a_damaged_recovery_file(tmp_path: Path) -> None:
+    aside = crashed_copy(tmp_path, "x", "null")
+    process = start_app(tmp_path, {"state_file": str(tmp_path / "state.json"), "quit": True})
+    state = wait_for(tmp_path / "state.json", process)
+    assert process.wait(timeout=30) == 0 and state["offered"] == []
+    assert not aside.exists() and list(tmp_path.glob("autosave-1-*-damaged-*.json"))
+
+
+# --- two windows on one file (issue 18, item 3) ---------------------------------------------------
+
+
+@pytest.fixture
+def second(qtbot: QtBot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    other = MainWindow(Settings(tmp_path), Autosaver(tmp_path))
+    qtbot.addWidget(other)
+    assert window.document.path is not None
+    other.open_path(window.document.path)
+    return other
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_: shown.append(text))
+    return shown
+
+
+def test_the_second_window_is_told_and_cannot_save_over_the_first(
+    window: MainWindow, second: MainWindow, warnings_shown: list[str]
+) -> None:
+    assert window.document.path is not None
+    before = window.document.path.read_bytes()
+    assert "已在本机上的另一个窗口" in second.statusBar().currentMessage()
+    edit_agency(second, "第二个窗口的修改")
+    assert not second.save()
+    assert "另存为" in warnings_shown[0] and window.document.path.read_bytes() == before
+    edit_agency(window, "第一个窗口的修改")
+    assert window.save()
+
+
+def test_after_the_first_closes_the_second_still_does_not_overwrite_its_saved_edit(
+    window: MainWindow, second: MainWindow, warnings_shown: list[str]
+) -> None:
+    edit_agency(window, "第一个窗口的修改")
+    assert window.save()
+    window.close()
+    edit_agency(second, "第二个窗口的修改")
+    assert not second.save()
+    assert "已被其他程序修改" in warnings_shown[0]
+    assert window.document.path is not None
+    assert "第一个窗口的修改" in window.document.path.read_text(encoding="utf-8")
+
+
+def test_after_the_first_closes_unchanged_the_second_saves(
+    window: MainWindow, second: MainWindow, warnings_shown: list[str]
+) -> None:
+    window.close()
+    edit_agency(second, "第二个窗口的修改")
+    assert second.save() and warnings_shown == []
