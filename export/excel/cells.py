@@ -2,15 +2,17 @@
 
 openpyxl takes any string beginning with '=' for a formula, and a spreadsheet may take one beginning
 with '+', '-' or '@' for one when it is edited; an agency name like `=HYPERLINK(…)` would become a
-live formula. Every value goes through `put`: a `Formula` is written as one, any other string as a
-text cell whatever it begins with.
+live formula. Every value goes through `put` (or `append_row`): a `Formula` is written as one, any
+other string as a text cell whatever it begins with.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.worksheet.worksheet import Worksheet
 
 from model.characters import storable
 
@@ -38,3 +40,16 @@ def put_text(cell: Cell | MergedCell, text: str) -> None:
     cell.value = storable(text) or None
     if text:
         cell.data_type = "s"
+
+
+def append_row(sheet: Worksheet, values: Iterable[object]) -> None:
+    """`Worksheet.append`, with every value written as `put` writes it."""
+    row: list[object] = []
+    for value in values:
+        if isinstance(value, str | Formula):
+            cell = Cell(sheet)
+            put(cell, value)
+            row.append(cell)
+        else:
+            row.append(value)
+    sheet.append(row)

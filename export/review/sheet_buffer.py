@@ -14,6 +14,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from export.excel.cells import put
+
 
 def styled(
     sheet: WriteOnlyWorksheet,
@@ -24,7 +26,8 @@ def styled(
     alignment: Alignment | None = None,
     number_format: str | None = None,
 ) -> Cell:
-    cell = WriteOnlyCell(sheet, value)
+    cell = WriteOnlyCell(sheet)
+    put(cell, value)  # typed text stays text (export.excel.cells)
     if font is not None:
         cell.font = font
     if fill is not None:

@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from export.excel.cells import Formula, append_row
 from export.excel.sheet_grid import SheetGrid, address, differs_from_sum
 from export.excel.table_sheet import (
     LANDSCAPE_ABOVE_UNITS,
@@ -88,7 +89,7 @@ def write_data_sheet(sheet: WriteOnlyWorksheet, review: Review, files: Sequence[
     sheet.append(_header_row(sheet, ["", "", "", *(rows[(t, r)] for t, r, _ in cells)]))
     sheet.append(_header_row(sheet, ["", "", "", *(columns[cell] for cell in cells)]))
     for entry, file in zip(review.entries, files, strict=True):
-        sheet.append([1 if entry.included else 0, entry.name, file, *entry.summary.values])
+        append_row(sheet, [1 if entry.included else 0, entry.name, file, *entry.summary.values])
     choice = DataValidation(type="list", formula1='"1,0"', allow_blank=False, showErrorMessage=True)
     choice.error = "填 1 纳入汇总，填 0 不纳入"
     choice.add(f"A{data.first_row}:A{data.last_row}")
@@ -111,7 +112,7 @@ def write_sum_sheet(target: WriteOnlyWorksheet, review: Review, table: TableSpec
         at = grid.at(cell)
         end = (at[0] + cell.rowspan - 1, at[1] + cell.colspan - 1)
         fill = style.TOTAL_FILL if cell.is_total else None
-        merge_write(sheet, at, end, data.sum_of((table.id, *cell.ref)), fill=fill)
+        merge_write(sheet, at, end, Formula(data.sum_of((table.id, *cell.ref))), fill=fill)
         parts = grid.parts_of(*cell.ref)
         if parts:
             rule = FormulaRule(formula=[differs_from_sum(at, parts)], fill=style.ERROR_FILL)

@@ -21,6 +21,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.excel import style
+from export.excel.cells import append_row
 from export.excel.workbook import sheet_name
 from export.review.run import ReviewOutcome
 from export.review.sheet_buffer import styled
@@ -98,7 +99,8 @@ def _overview(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
         letter = outcome.letters.get(summary.file)
         unit = entry.unit.name if entry.unit else _unmatched_text(entry) if review.roster_used else summary.agency
         late = entry.timeliness is Timeliness.LATE
-        sheet.append(
+        append_row(
+            sheet,
             [
                 number,
                 unit,
@@ -116,7 +118,7 @@ def _overview(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
                 " ".join(summary.codes),
                 letter.relative_to(outcome.workbook.parent).as_posix() if letter else "",
                 shown_path(outcome, summary.previous_file) if summary.previous_file else "",
-            ]
+            ],
         )
     _finish_table(sheet, len(titles), len(review.entries))
 
@@ -146,7 +148,8 @@ def _findings(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
     for entry in review.entries:
         summary = entry.summary
         for finding in summary.findings:
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     entry.name,
                     shown_path(outcome, summary.file),
@@ -157,7 +160,7 @@ def _findings(sheet: WriteOnlyWorksheet, outcome: ReviewOutcome) -> None:
                     finding.message,
                     finding.basis or "",
                     finding.reviewed or "",
-                ]
+                ],
             )
             count += 1
     _finish_table(sheet, len(titles), count)

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from export import read_report, write_report
-from export.excel.cells import Formula, put
+from export.excel.cells import Formula, append_row, put
 from export.excel.sheet_grid import CHECK_MARK
 from model.report import Report
 from model.values import Invalid
@@ -65,3 +65,15 @@ def test_our_totals_and_checks_stay_formulas(report: Report, tmp_path: Path) -> 
     formulas = _formulas(_workbook(report, tmp_path))
     assert any(f.startswith("=IF(COUNT(") and "SUM(" in f for f in formulas)
     assert any(CHECK_MARK in f for f in formulas)
+
+
+def test_append_row_writes_like_put() -> None:
+    sheet = openpyxl.Workbook().active
+    assert sheet is not None
+    append_row(sheet, ["=HYPERLINK(1)", 3, Formula("=SUM(B1)"), "a\x00"])
+    assert [(c.value, c.data_type) for c in sheet[1]] == [
+        ("=HYPERLINK(1)", "s"),
+        (3, "n"),
+        ("=SUM(B1)", "f"),
+        ("a\ufffd", "s"),
+    ]
