@@ -47,7 +47,7 @@ def append_row(sheet: Worksheet, values: Iterable[object]) -> None:
     row: list[object] = []
     for value in values:
         if isinstance(value, str | Formula):
-            cell = Cell(sheet)
+            cell = Cell(sheet, row=1, column=1)  # placed by append; a write-only sheet needs a position to show
             put(cell, value)
             row.append(cell)
         else:
