@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from model.files import load_report, save_report
 from model.template import TEMPLATE_2021
 from tests.ui.forms.editing import narrative_form, type_text
+from ui.document import ReportDocument
 from ui.forms.fee_form import FeeEditor
 from ui.forms.sentences import SentencesButton
 from ui.grid.view import GridView
@@ -132,3 +133,13 @@ def test_a_fee_not_stated_is_offered_disabled_and_says_why(window: MainWindow) -
     assert menu.isVisible()
     menu.hide()
     assert window.document.report.narrative.section("other").intro == "本年度未收取信息处理费。"
+
+
+def test_the_link_survives_save_and_load(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    _button(window, "overview", APPLY).click()
+    path = tmp_path / "r.nianbao.json"
+    save_report(window.document.report, path)
+    window.set_document(ReportDocument(load_report(path), path))
+    grid = _grid(window, "applications").grid
+    assert grid.setData(grid.index_of("new_received", "commercial"), "3")
+    assert "收到政府信息公开申请10件，其中自然人申请7件、商业企业申请3件" in _editor_text(window, APPLY)
