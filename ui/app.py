@@ -25,6 +25,7 @@ from ui.main_window import MainWindow
 from ui.settings import Settings, data_dir
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+QT_CATALOGUES = ("qtbase_zh_CN",)  # the file, print and colour dialogs, standard buttons, context menus
 # Microsoft YaHei on Windows; what Linux desktops usually have otherwise.
 UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei")
 
@@ -38,7 +39,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(TEMPLATE_2021.title_suffix)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    _install_translations(app)
+    install_translations(app)
     _choose_font(app)
     style = RESOURCES / "app.qss"
     if style.exists():
@@ -47,12 +48,27 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def _install_translations(app: QApplication) -> None:
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_zh_CN",):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
+def translation_folders() -> list[Path]:
+    """Where Qt's own Chinese may be: Qt's configured folder, PySide6's bundled one (also in the frozen
+    build), all on this computer."""
+    import PySide6
+
+    bundled = Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [configured, bundled, bundled.parent.parent / "translations"]
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own dialogs (file dialog, print dialog, context menus) in Chinese: qtbase_zh_CN, offline."""
+    installed = []
+    for name in QT_CATALOGUES:
+        for folder in translation_folders():
+            translator = QTranslator(app)
+            if translator.load(name, str(folder)):
+                app.installTranslator(translator)
+                installed.append(translator)
+                break
+    return installed
 
 
 def _choose_font(app: QApplication) -> None:

@@ -25,6 +25,7 @@ from model import Report, ReportFileError
 from ui import export_step
 from ui.document import ReportDocument
 from ui.export_step import Copy
+from ui.messages import for_clerk
 from ui.settings import Settings
 
 
@@ -112,7 +113,7 @@ class ExportActions(QObject):
             write_report(report, path, options or self.options())
         except ReportFileError as error:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self._parent, "导出失败", f"未能导出“{path.name}”：\n{error}")
+            QMessageBox.warning(self._parent, "导出失败", f"未能导出“{path.name}”：\n{for_clerk(str(error))}")
             return False
         QGuiApplication.restoreOverrideCursor()
         return True

@@ -4,14 +4,30 @@ undo/redo, the unsaved-changes guard and the wiring between them (signals up, ca
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, Qt, SignalInstance
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QSize, Qt, QUrl, SignalInstance
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDesktopServices, QKeySequence, QTextCursor, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 from typing_extensions import override
 
 from export import NATIVE, default_file_name, format_of, read_report
@@ -27,15 +43,21 @@ from model import (
     save_report,
 )
 from model.about import APP_NAME, APP_VERSION
+from model.findings import cell, field_at
+from model.progress import fillable_cells, unfilled_count, untouched
 from model.report import Meta
 from ui.autosave import Autosaver
 from ui.check_rules import CheckRules
 from ui.document import ReportDocument, ReviewCommand
 from ui.export_actions import ExportActions
-from ui.findings_panel import FindingsPanel
+from ui.find import FindBar, Match, find_all
+from ui.findings_panel import FindingsPanel, Progress
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
+from ui.messages import for_clerk, old_format_advice
 from ui.screen import fit_to_screen
 from ui.settings import Settings, data_dir
+from ui.start_page import StartPage, recent_reports
+from ui.zoom import Zoom
 
 
 def about_text(template: Template, data_folder: Path) -> str:
@@ -86,13 +108,36 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.autosaver = autosaver
-        self.document = document or ReportDocument(blank_report())
+        self.document = document or ReportDocument(blank_report())  # behind the start page when None
         self._unsaved_without_undo = False  # imported or recovered: modified, though no undo step says so
+        self._quiet_tables: set[str] = set()  # tables nobody started: their unfilled cells shown as progress
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._build_tab)
-        self.setCentralWidget(self.tabs)
+        self.start_page = StartPage(self.document.report.template)
+        self.start_page.fromLastYearRequested.connect(self.new_from_last_year)
+        self.start_page.newRequested.connect(self.new_report)
+        self.start_page.openRequested.connect(self.open_dialog)
+        self.start_page.openPathRequested.connect(self.open_path)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.findRequested.connect(self._find)
+        report_area = QWidget()
+        area_layout = QVBoxLayout(report_area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.setSpacing(0)
+        area_layout.addWidget(self.tabs, 1)
+        area_layout.addWidget(self.find_bar)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(report_area)
+        self._report_area = report_area
+        self.setCentralWidget(self.pages)
+        self.zoom = Zoom(report_area, settings)
+        self._find_position = -1
+        self._find_query = ""
+        self._report_actions: list[QAction] = []  # what needs an open report: off on the start page
         self._tabs: list[Tab] = []
         self.findings_panel = FindingsPanel(self.document.report.template, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
@@ -100,12 +145,40 @@ class MainWindow(QMainWindow):
         self.findings_panel.reviewRequested.connect(self.review_finding)
         self.findings_panel.unreviewRequested.connect(self.unreview_finding)
         self.counts_label = QLabel()
+        self.exported_bar = ExportedBar()
+        self.statusBar().addPermanentWidget(self.exported_bar)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.exports = ExportActions(self, lambda: self.document, settings, self.show_status, self.commit_edits)
+        self.exports = ExportActions(self, lambda: self.document, settings, self.show_status, self._before_export)
+        self.exports.exported.connect(lambda path, _message: self.exported_bar.show_file(path))
         self.check_rules = CheckRules(self, settings, lambda rules: self.document.set_rules(rules), self.show_status)
         self._build_menus()
         self.set_document(self.document)
+        if document is None:
+            self.show_start_page()
         self._restore_geometry()
+
+    def show_start_page(self) -> None:
+        """No report open: the ways to start one, and the recent reports."""
+        self.start_page.show_recent(recent_reports(self.settings.recent_files()))
+        self.pages.setCurrentWidget(self.start_page)
+        self.findings_panel.hide()
+        self.counts_label.hide()
+        for action in self._report_actions:
+            action.setEnabled(False)
+        self.setWindowTitle(self.document.report.template.title_suffix)
+        self.start_page.from_last_year.setFocus()
+
+    def has_report(self) -> bool:
+        return self.pages.currentWidget() is self._report_area
+
+    def _show_report(self) -> None:
+        if self.has_report():
+            return
+        self.pages.setCurrentWidget(self._report_area)
+        self.findings_panel.show()
+        self.counts_label.show()
+        for action in self._report_actions:
+            action.setEnabled(True)
 
     def _restore_geometry(self) -> None:
         """As it was last closed; the first time as large as the screen allows (taskbar excluded)."""
@@ -128,42 +201,128 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         return action
 
+    def _report_action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        """An action that needs an open report: disabled while the start page shows."""
+        action = self._action(text, slot, shortcut)
+        self._report_actions.append(action)
+        return action
+
     def _build_menus(self) -> None:
         standard = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("文件(&F)")
-        file_menu.addAction(self._action("新建(&N)…", self.new_report, standard.New))
+        file_menu.addAction(self._action("以上年报告为基础新建(&L)…", self.new_from_last_year))
+        file_menu.addAction(self._action("新建(&N)…", lambda: self.new_report(), standard.New))
         file_menu.addAction(self._action("打开(&O)…", self.open_dialog, standard.Open))
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("保存(&S)", self.save, standard.Save))
-        file_menu.addAction(self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S"))
+        file_menu.addAction(self._report_action("保存(&S)", self.save, standard.Save))
+        file_menu.addAction(self._report_action("另存为(&A)…", self.save_as, "Ctrl+Shift+S"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("批量审核(&B)…", self.review_batch))
         file_menu.addSeparator()
         file_menu.addAction(self._action("退出(&X)", self.close, "Ctrl+Q"))
-        edit_menu = self.menuBar().addMenu("编辑(&E)")
-        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
+        self._build_edit_menu(self.menuBar().addMenu("编辑(&E)"))
+        self._build_view_menu(self.menuBar().addMenu("视图(&V)"))
+        export_menu = self.menuBar().addMenu("导出和打印(&X)")
+        self.exports.fill_menu(export_menu)
+        self._report_actions += [a for a in export_menu.actions() if not a.isSeparator()]
+        self.check_rules.fill_menu(self.menuBar().addMenu("检查(&C)"))
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction(self._action("使用说明(&G)", self.show_help, standard.HelpContents))
+        help_menu.addAction(self._action("关于(&A)", self._about))
+
+    def _build_edit_menu(self, edit_menu: QMenu) -> None:
+        standard = QKeySequence.StandardKey
+        self.undo_action = self.undo_group.createUndoAction(self, "撤销(&U)")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(standard.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, "重做")
+        self.redo_action = self.undo_group.createRedoAction(self, "重做(&R)")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        view_menu = self.menuBar().addMenu("视图(&V)")
+        edit_menu.addSeparator()
+        for text, verb, key in (
+            ("剪切(&T)", "cut", standard.Cut),
+            ("复制(&C)", "copy", standard.Copy),
+            ("粘贴(&P)", "paste", standard.Paste),
+        ):
+            edit_menu.addAction(self._report_action(text, partial(clipboard_action, verb), key))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._report_action("查找(&F)…", self.open_find, standard.Find))
+        self.find_next_action = self._report_action("查找下一个(&N)", self.find_next, standard.FindNext)
+        edit_menu.addAction(self.find_next_action)
+
+    def _build_view_menu(self, view_menu: QMenu) -> None:
         self.tab_actions: list[QAction] = []
-        for number in range(1, len(TEMPLATE_2021.sections) + 2):  # the meta fields' tab, then one per section
-            action = self._action(f"第 {number} 页", partial(self.show_tab, number - 1), f"Ctrl+{number}")
+        captions = [TEMPLATE_2021.meta_title, *(section.short_heading for section in TEMPLATE_2021.sections)]
+        for number, caption in enumerate(captions, start=1):  # the meta fields' tab, then one per section
+            action = self._report_action(f"&{number} {caption}", partial(self.show_tab, number - 1), f"Ctrl+{number}")
             self.tab_actions.append(action)
             view_menu.addAction(action)
         view_menu.addSeparator()
+        view_menu.addAction(self._report_action("检查全部(&K)", self.check_all, "F7"))
         toggle = self.findings_panel.toggleViewAction()
         toggle.setText("检查结果(&C)")
         toggle.setShortcut(QKeySequence("F8"))
         view_menu.addAction(toggle)
-        self.exports.fill_menu(self.menuBar().addMenu("导出和打印(&X)"))
-        self.check_rules.fill_menu(self.menuBar().addMenu("检查(&C)"))
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addAction(self._action("关于(&A)", self._about))
+        self._report_actions.append(toggle)
+        view_menu.addSeparator()
+        zoom_in = self._report_action("放大(&I)", lambda: self.zoom.step(1))
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        zoom_out = self._report_action("缩小(&O)", lambda: self.zoom.step(-1), "Ctrl+-")
+        view_menu.addActions([zoom_in, zoom_out, self._report_action("原始大小(&Z)", self.zoom.reset, "Ctrl+0")])
+
+    # --- find, help ------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Ctrl+F: the find bar under the tabs, its text selected."""
+        self.find_bar.open()
+
+    def find_next(self) -> None:
+        if not self.find_bar.query.text().strip():
+            self.open_find()
+            return
+        self._find(self.find_bar.query.text(), 1)
+
+    def _find(self, query: str, step: int) -> None:
+        if not self.commit_edits():
+            return
+        matches = find_all(self.document.report, query)
+        if not matches:
+            self.find_bar.result.setText("没有找到")
+            self.show_status(f"没有找到“{query.strip()}”")
+            return
+        if query != self._find_query:
+            self._find_query, self._find_position = query, -1 if step > 0 else 0
+        self._find_position = (self._find_position + step) % len(matches)
+        self.find_bar.result.setText(f"第 {self._find_position + 1} 处，共 {len(matches)} 处")
+        self._show_match(matches[self._find_position], len(query.strip()))
+
+    def _show_match(self, match: Match, length: int) -> None:
+        if match.field is not None:
+            location = field_at(match.field)
+            index = tab_index(self._tabs, location)
+            self.tabs.setCurrentIndex(index)
+            if focus_location(self._tabs[index], location):
+                select_in_focused_editor(match.start, length)
+            return
+        index = next(i for i, tab in enumerate(self._tabs) if tab.section_id == match.section_id)
+        self.tabs.setCurrentIndex(index)
+        editor = self.page(index)
+        if isinstance(editor, ShowsLabels) and match.grid is not None:
+            editor.show_label(*match.grid)
+        self.show_status(f"找到：{match.text}")
+
+    def show_help(self) -> None:
+        """F1: the built-in guide, offline."""
+        from ui.help import HelpDialog
+
+        HelpDialog(self).exec()
 
     def review_batch(self) -> None:
         from ui.review_dialog import open_review_dialog  # the center's tool: not loaded at start-up
@@ -216,9 +375,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
         self.tabs.blockSignals(False)
         self._build_tab(self.tabs.currentIndex())
+        self._quiet_tables = {t.id for t in document.report.template.tables if untouched(document.report, t.id)}
+        document.cellsChanged.connect(self._table_started)
         document.findingsChanged.connect(self._show_findings)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
+        self._show_report()
         self._show_findings()
         self._update_title()
         if self.autosaver is not None:
@@ -267,12 +429,52 @@ class MainWindow(QMainWindow):
         return path.name if path else (self.document.report.title if self.document.report.meta.agency else "未命名")
 
     def _update_title(self) -> None:
+        if not self.has_report():
+            return
         self.setWindowTitle(f"{self.document_name()}[*] — {self.document.report.template.title_suffix}")
         self.setWindowModified(self.is_modified())
 
+    def _table_started(self, table_id: str) -> None:
+        """The person filled in a table: from now on its unfilled cells are errors like any other."""
+        self._quiet_tables.discard(table_id)
+
+    def _before_export(self) -> bool:
+        """What is typed is stored, and from now on every finding shows (the export step lists them all)."""
+        if not self.commit_edits():
+            return False
+        if self._quiet_tables:
+            self._quiet_tables.clear()
+            self._show_findings()
+        return True
+
+    def check_all(self) -> None:
+        """检查全部: every finding shown, the unfilled cells of tables nobody started too."""
+        self._quiet_tables.clear()
+        self._show_findings()
+        self.findings_panel.show()
+        self.findings_panel.raise_()
+        self.show_status("已检查全部内容")
+
+    def shown_findings(self) -> list[Finding]:
+        """The findings the window shows: the unfilled cells of a table nobody started are progress."""
+        return [
+            f for f in self.document.findings if not (f.code == "MISSING" and f.location.table in self._quiet_tables)
+        ]
+
+    def _progress(self) -> list[Progress]:
+        report = self.document.report
+        lines = []
+        for table_id in sorted(self._quiet_tables, key=lambda t: [s.id for s in report.template.sections].index(t)):
+            count = unfilled_count(report, table_id)
+            if count:
+                first = fillable_cells(report, table_id)[0]
+                lines.append(Progress(table_id, f"还有 {count} 格未填", cell(table_id, *first)))
+        return lines
+
     def _show_findings(self) -> None:
-        findings = self.document.findings
-        self.findings_panel.show_findings(findings)
+        findings = self.shown_findings()
+        progress = self._progress()
+        self.findings_panel.show_findings(findings, progress)
         errors, warnings = count_by_severity(findings)
         self.counts_label.setText(f"{errors} 个错误，{warnings} 个提醒")
         per_tab: dict[str, int] = {}
@@ -280,9 +482,12 @@ class MainWindow(QMainWindow):
             if finding.severity is Severity.ERROR:
                 section = self.document.report.template.home_section(finding.location.part_id)
                 per_tab[section] = per_tab.get(section, 0) + 1
+        to_fill = {line.section_id: line.text for line in progress}
         for index, tab in enumerate(self._tabs):
             count = per_tab.get(tab.section_id, 0)
             self.tabs.setTabText(index, f"{tab.caption} ({count})" if count else tab.caption)
+            note = to_fill.get(tab.section_id)
+            self.tabs.setTabToolTip(index, f"{tab.tooltip}：{note}" if note else tab.tooltip)
             colour = _ERROR_TAB_COLOUR if count else self.palette().windowText().color()
             self.tabs.tabBar().setTabTextColor(index, colour)
         self._update_title()
@@ -320,14 +525,25 @@ class MainWindow(QMainWindow):
 
     # --- files ---------------------------------------------------------------------------------
 
-    def new_report(self) -> None:
+    def new_report(self, from_last_year: bool = False) -> None:
         if not self.maybe_save():
             return
         from ui.new_report_dialog import NewReportDialog  # rarely used: not loaded at start-up
 
         dialog = NewReportDialog(self, self.document.report.template, self.settings.last_folder())
+        if from_last_year:
+            dialog.start_from_last_year(self._likely_last_year())
         if dialog.exec() and dialog.report is not None:
             self.set_document(ReportDocument(dialog.report))
+
+    def new_from_last_year(self) -> None:
+        """以上年报告为基础新建: the new-report dialog with last year's report chosen, when one is known."""
+        self.new_report(from_last_year=True)
+
+    def _likely_last_year(self) -> Path | None:
+        """The newest report among the recent files: next year starts from it."""
+        known = [r for r in recent_reports(self.settings.recent_files()) if r.year is not None]
+        return max(known, key=lambda r: (r.year or 0, r.saved or datetime.min)).path if known else None
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -342,10 +558,14 @@ class MainWindow(QMainWindow):
         """Open a report file or import a document; a failure is explained and changes nothing."""
         if ask and not self.maybe_save():
             return False
+        advice = old_format_advice(path)
+        if advice is not None:
+            QMessageBox.information(self, "需要先另存为", advice)
+            return False
         try:
             report = read_report(path)
         except ReportFileError as error:
-            QMessageBox.warning(self, "无法打开", f"无法打开“{path.name}”：\n{error}")
+            QMessageBox.warning(self, "无法打开", f"无法打开“{path.name}”：\n{for_clerk(str(error))}")
             if not path.exists():
                 self.settings.remove_recent(path)
             return False
@@ -383,7 +603,7 @@ class MainWindow(QMainWindow):
         try:
             save_report(self.document.report, path)
         except ReportFileError as error:
-            QMessageBox.critical(self, "保存失败", str(error))
+            QMessageBox.critical(self, "保存失败", for_clerk(str(error)))
             return False
         self.document.set_path(path.resolve())
         self._unsaved_without_undo = False
@@ -417,6 +637,67 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         event.accept()
+
+
+@runtime_checkable
+class ShowsLabels(Protocol):
+    """A tab editor that can bring a printed label into view (the grid, for 查找)."""
+
+    def show_label(self, row: int, column: int) -> None: ...
+
+
+def select_in_focused_editor(start: int, length: int) -> None:
+    """Select `length` characters from `start` in the text editor that has the focus (a found text)."""
+    editor = QApplication.focusWidget()
+    if isinstance(editor, QLineEdit):
+        editor.setSelection(start, length)
+    elif isinstance(editor, QPlainTextEdit):
+        cursor = editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+
+
+def clipboard_action(verb: str) -> None:
+    """编辑 → 剪切/复制/粘贴 on whatever has the focus: a text field, or the grid's selected cells."""
+    widget = QApplication.focusWidget()
+    grid_verbs = {"cut": "cut_selection", "copy": "copy_selection", "paste": "paste"}
+    target = getattr(widget, verb, None) if isinstance(widget, QLineEdit | QPlainTextEdit) else None
+    if target is None and widget is not None:
+        target = getattr(widget, grid_verbs[verb], None)
+    if callable(target):
+        target()
+
+
+class ExportedBar(QWidget):
+    """After an export, in the status bar: 打开文件 and 打开所在文件夹, one click each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.open_file = QToolButton()
+        self.open_file.setText("打开文件")
+        self.open_file.clicked.connect(lambda: self._open(self.path))
+        self.open_folder = QToolButton()
+        self.open_folder.setText("打开所在文件夹")
+        self.open_folder.clicked.connect(lambda: self._open(self.path.parent if self.path else None))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.open_file)
+        layout.addWidget(self.open_folder)
+        self.hide()
+
+    def show_file(self, path: Path) -> None:
+        self.path = path
+        self.open_file.setToolTip(f"用默认程序打开 {path}")
+        self.open_folder.setToolTip(str(path.parent))
+        self.show()
+
+    @staticmethod
+    def _open(path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def unsaved_box(parent: QWidget, name: str) -> QMessageBox:

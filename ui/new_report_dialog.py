@@ -27,8 +27,17 @@ from model import ReportFileError, start_next_year
 from model.report import Meta, Report
 from model.template import TEMPLATE_2021, MetaId, Template
 from ui.forms.editors import LAST_REPORT_YEAR
+from ui.messages import for_clerk
 
-OPEN_FILTER = ";;".join([*(f.dialog_filter for f in FORMATS if f.reads), "所有文件 (*)"])
+_READABLE = [f for f in FORMATS if f.reads]
+# Every file the program reads, first (the dialog's default), then each format, then everything.
+OPEN_FILTER = ";;".join(
+    [
+        f"所有支持的文件 ({' '.join(f'*{f.suffix}' for f in _READABLE)})",
+        *(f.dialog_filter for f in _READABLE),
+        "所有文件 (*)",
+    ]
+)
 
 
 def _carried_over(template: Template) -> str:
@@ -56,7 +65,7 @@ class NewReportDialog(QDialog):
         self.from_last_year = QCheckBox("以上年报告为基础(&L)")
         self.from_last_year.setToolTip(f"沿用上年报告的机关信息和正文，自动填入{_carried_over(template)}")
         self.last_year_path = QLineEdit()
-        self.last_year_path.setPlaceholderText("上年的年报文件（.nianbao.json，也可以是 Word 或 Excel 文件）")
+        self.last_year_path.setPlaceholderText("上年的年报文件，也可以是 Word 或 Excel 文件")
         browse = QPushButton("浏览(&B)…")
         browse.clicked.connect(self._browse)
         self.from_last_year.toggled.connect(self._update_enabled)
@@ -101,6 +110,13 @@ class NewReportDialog(QDialog):
         if name:
             self.set_last_year_file(Path(name))
 
+    def start_from_last_year(self, path: Path | None) -> None:
+        """以上年报告为基础: the choice made, with the likely file (the newest recent report) filled in."""
+        self.from_last_year.setChecked(True)
+        if path is not None:
+            self.set_last_year_file(path)
+        self.last_year_path.setFocus()
+
     def set_last_year_file(self, path: Path) -> None:
         """Take agency, kind and year from last year's report as soon as it is chosen."""
         self.from_last_year.setChecked(True)
@@ -108,7 +124,7 @@ class NewReportDialog(QDialog):
         try:
             last = read_report(path)
         except ReportFileError as error:
-            self.error.setText(f"无法读取上年报告：{error}")
+            self.error.setText(f"无法读取上年报告：{for_clerk(str(error))}")
             return
         self.error.clear()
         self.agency.setText(last.meta.agency)
@@ -135,6 +151,6 @@ class NewReportDialog(QDialog):
         try:
             self.report = self.build_report()
         except ReportFileError as error:
-            self.error.setText(str(error))
+            self.error.setText(for_clerk(str(error)))
             return
         super().accept()

@@ -34,3 +34,21 @@ def test_an_unexpected_error_is_explained_in_chinese_and_autosaved(
     assert main.autosaver is not None and main.autosaver.path.exists()
     assert "RuntimeError" in (tmp_path / "nianbao.log").read_text(encoding="utf-8")
     main.document.undo_stack.setClean()
+
+
+def test_qt_own_dialogs_speak_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app)
+    try:
+        assert translators, "qtbase_zh_CN not found in PySide6's bundled translations"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

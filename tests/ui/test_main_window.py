@@ -184,7 +184,7 @@ def test_an_unreadable_file_is_explained_and_the_report_stays(
     bad = tmp_path / "bad.nianbao.json"
     bad.write_bytes(b"\xff\xfe not a report")
     assert not window.open_path(bad)
-    assert messages and "UTF-8" in messages[0]
+    assert messages and "不是本程序保存的年报文件" in messages[0] and "UTF-8" not in messages[0]
     assert window.document.report.meta.agency == "叶城县科学技术局"
 
 

@@ -37,4 +37,4 @@ def test_new_report_dialog_explains_an_unreadable_last_year_file(qtbot: QtBot, t
     qtbot.addWidget(dialog)
     dialog.set_last_year_file(bad)
     dialog.accept()
-    assert dialog.report is None and "JSON" in dialog.error.text()
+    assert dialog.report is None and "已损坏" in dialog.error.text() and "JSON" not in dialog.error.text()

@@ -41,6 +41,7 @@ class GridView(QTableView):
     def __init__(self, document: ReportDocument, table_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._frozen: FrozenHeader | None = None  # set below; Qt calls scrollTo during set-up
+        self._fitted_width = -1  # the viewport width the columns were last fitted to
         self.document = document
         self.grid = GridModel(document, table_id, self)
         self.setModel(self.grid)
@@ -55,7 +56,6 @@ class GridView(QTableView):
             self.setSpan(row, column, rowspan, colspan)
         header_rows = self.grid.cells.layout.header_rows
         self._frozen = FrozenHeader(self, self.grid, header_rows) if header_rows else None
-        self._fitted_width = -1
         self._fit_to_width()
         first = self._editable_in_reading_order()
         if first:
@@ -86,6 +86,13 @@ class GridView(QTableView):
         self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_label(self, row: int, column: int) -> None:
+        """Bring a printed label into view (查找), with the cursor on the first number of its row, if any."""
+        self.scrollTo(self.grid.index(row, column))
+        in_row = [i for i in self._editable_in_reading_order() if i.row() == row]
+        if in_row:
+            self.select_cell(*self.grid.ref(in_row[0]) or ("", ""))
 
     def _open_editor(self) -> QLineEdit | None:
         if self.state() != QAbstractItemView.State.EditingState:
@@ -279,6 +286,15 @@ class GridView(QTableView):
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # --- size ----------------------------------------------------------------------------------
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoomed: widths and heights follow the font
+            self._fitted_width = -1
+            self._fit_to_width()
+            if self._frozen is not None:
+                self._frozen.follow()
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

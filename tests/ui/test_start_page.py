@@ -1,0 +1,75 @@
+"""The start page when no report is open: 以上年报告为基础新建 first, 新建, 打开, and recent reports with
+agency, year and when they were saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from model import save_report
+from model.report import Report
+from ui.main_window import MainWindow
+from ui.new_report_dialog import NewReportDialog
+from ui.settings import Settings
+
+
+@pytest.fixture
+def fresh(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    window = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_a_window_without_a_report_shows_the_start_page(fresh: MainWindow) -> None:
+    page = fresh.start_page
+    assert not fresh.has_report() and fresh.pages.currentWidget() is page
+    buttons = [page.from_last_year, page.new_blank, page.open_file]
+    assert [b.text() for b in buttons] == ["以上年报告为基础新建(&L)…", "新建空白报告(&N)…", "打开报告(&O)…"]
+    assert page.from_last_year.hasFocus()
+    assert not fresh.findings_panel.isVisible() and not fresh.exports.preview_action.isEnabled()
+    assert page.no_recent.isVisible()
+
+
+def test_recent_reports_show_agency_year_and_when_saved(qtbot: QtBot, tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "叶城2024.nianbao.json"
+    save_report(report, path)
+    settings = Settings(tmp_path)
+    settings.add_recent(path)
+    settings.add_recent(tmp_path / "已删除.nianbao.json")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    recent = window.start_page.recent
+    gone, kept = recent.topLevelItem(0), recent.topLevelItem(1)
+    assert [kept.text(i) for i in range(2)] == ["叶城县科学技术局", "2024年"]
+    assert kept.text(2).startswith("20") and "年" in kept.text(2) and kept.text(3) == path.name
+    assert gone.text(2) == "找不到这个文件" and gone.isDisabled()
+    recent.itemActivated.emit(kept, 0)
+    assert window.has_report() and window.document.path == path.resolve()
+    assert window.exports.preview_action.isEnabled() and window.findings_panel.isVisibleTo(window)
+
+
+def test_from_last_year_proposes_the_newest_recent_report(
+    qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "叶城2024.nianbao.json"
+    save_report(report, path)
+    settings = Settings(tmp_path)
+    settings.add_recent(path)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    seen: list[tuple[bool, str, int]] = []
+
+    def exec_dialog(dialog: NewReportDialog) -> int:
+        seen.append((dialog.from_last_year.isChecked(), dialog.last_year_path.text(), dialog.year.value()))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewReportDialog, "exec", exec_dialog)
+    window.start_page.from_last_year.click()
+    assert seen == [(True, str(path.resolve()), 2025)]
+    assert window.has_report() and window.document.report.meta.year == 2025
+    assert window.document.report.meta.agency == "叶城县科学技术局"
