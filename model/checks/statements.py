@@ -51,7 +51,16 @@ def _table_name(template: Template, table_id: str) -> str:
 
 @lru_cache(maxsize=512)
 def _settled_claims(text: str) -> tuple[str, ...]:
-    return tuple(m.group(0) for m in _ALL_SETTLED.finditer(text)) if "申请" in text else ()
+    if "申请" not in text:
+        return ()
+    # “上年结转的申请均已办结” speaks of last year's applications, not of this year's carried forward
+    return tuple(m.group(0) for m in _ALL_SETTLED.finditer(text) if "结转" not in _clause_of(text, m))
+
+
+def _clause_of(text: str, match: re.Match[str]) -> str:
+    """The clause a match ends in, from the last 。；; or line break before it."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
+    return text[start : match.end()]
 
 
 def _all_settled(report: Report, path: str, text: str) -> list[Finding]:
@@ -104,7 +113,9 @@ def _build_results(template: Template) -> tuple[tuple[_Result, ...], re.Pattern[
     results = tuple(_Result(name, tuple(rows)) for name, rows in groups.items())
     names = "|".join(re.escape(r.name) for r in results)
     # “予以公开占51.85%”, “予以公开、部分公开的申请占办理总数的66.7%” (a share of several results)
-    pattern = re.compile(rf"((?:{names})(?:[、和及与](?:{names}))*)[^。；;\n%％]{{0,16}}?(\d+(?:\.\d+)?)\s*[%％]")
+    # … and only a share: “占”, “比例”, “比重”, “率” (not “予以公开5件，同比增长20%”)
+    share = r"[^。；;\n%％]{0,12}?(?:占|比例|比重|率)[^。；;\n%％\d]{0,10}?"
+    pattern = re.compile(rf"((?:{names})(?:[、和及与](?:{names}))*){share}(\d+(?:\.\d+)?)\s*[%％]")
     return results, pattern
 
 

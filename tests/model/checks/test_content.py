@@ -108,6 +108,9 @@ ONE_SIDED = {
     ),
 }
 BOTH_SIDES = {f"seed 00{n}": _section("problems", seed_section(n, "problems")) for n in (0, 2, 3, 4)}
+BOTH_SIDES["typical: problems without the word 问题"] = _section(
+    "problems", NarrativeSection("信息更新不及时，公开形式单一。下一步将建立更新提醒机制。")
+)
 
 
 @pytest.mark.parametrize("change", ONE_SIDED.values(), ids=ONE_SIDED.keys())

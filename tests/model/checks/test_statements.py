@@ -65,6 +65,8 @@ AGREEING = [
     Wording("typical", APPLICATIONS_TEXT, "上年结转的1件申请已办结，本年度另有1件结转下年度办理。"),
     Wording("typical", APPLICATIONS_TEXT, "其中予以公开5件，占55.56%。"),
     Wording("typical", APPLICATIONS_TEXT, "予以公开率为50%。"),
+    Wording("typical", APPLICATIONS_TEXT, "予以公开5件，同比增长20%。"),
+    Wording("typical", APPLICATIONS_TEXT, "上年结转的1件申请均已办结。"),
     Wording("typical", APPLICATIONS_TEXT, "部分公开1件，占11.1%。"),
     Wording("standard sentence", APPLICATIONS_TEXT, "予以公开、部分公开的申请占办理总数的66.7%。"),
     Wording("seed 003", INTRO, "主动公开信息同比增长20%，推动公开力度不断加大。"),

@@ -52,6 +52,7 @@ NOT_MISMATCHED = [
     Wording("typical", INTRO, "与2023年相比，本年度主动公开信息数量增长20%。"),
     Wording("typical", INTRO, "2023年以来，我局持续推进政务公开标准化规范化建设。"),
     Wording("seed 003", INTRO, "2024年,灵武市科技局未收到12345诉求件，未收到信访件。"),
+    Wording("typical", INTRO, "于5月15至16日举办政务公开业务培训班。"),
 ]
 
 
