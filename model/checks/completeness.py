@@ -31,13 +31,14 @@ def check_missing_cells(report: Report) -> list[Finding]:
     findings = []
     for table in report.template.tables:
         heading = report.template.section(table.id).heading
+        values = report.tables[table.id]  # read directly: this runs on every keystroke
         for block in table.blocks:
+            typed = [c for c in block.columns if not c.is_total]
             for row in block.rows:
-                empty = [
-                    c
-                    for c in block.columns
-                    if report.stored(table.id, row.id, c.id) is None and (row.is_total or c.is_total) is False
-                ]
+                if row.is_total:
+                    continue
+                stored = values.get(row.id, {})
+                empty = [c for c in typed if stored.get(c.id) is None]
                 if not empty:
                     continue
                 names = "、".join(column_title(c) for c in empty)
