@@ -31,7 +31,7 @@ from export.pdf.face import FastTTFont
 from model.template import TEMPLATE_2021
 
 CID_FALLBACK = "STSong-Light"
-LATIN_FONT_FILES = ("times.ttf", "times new roman.ttf", "liberationserif-regular.ttf")
+LATIN_FONT_FILES = ("times.ttf", "liberationserif-regular.ttf")  # Times New Roman, or its metric twin
 # A font that lacks any of these cannot set a report (the title's own words, brackets, quotes, dash).
 _STANDARD_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING2)  # where the 公文 fonts differ
 _PROBE = TEMPLATE_2021.title_suffix + "（）、“”—。，０123"
@@ -98,11 +98,8 @@ class PdfFonts:
 @functools.cache
 def pdf_fonts(scheme_id: str) -> PdfFonts:
     """The fonts for this scheme ('auto', 'standard' or 'windows'), found once per process."""
-    try:
-        scheme = resolve_scheme(scheme_id)
-        installed = installed_font_files()
-    except OSError:  # a font folder we may not search (a home folder without search permission)
-        return _cid_fallback()
+    scheme = resolve_scheme(scheme_id)
+    installed = installed_font_files()
     chosen: dict[FontRole, tuple[FontFile, TTFont]] = {}
     for role in FontRole:
         for file in font_candidates(scheme, role, installed):
@@ -124,7 +121,9 @@ def pdf_fonts(scheme_id: str) -> PdfFonts:
 
 
 def _latin_font(installed: dict[str, Path]) -> str | None:
-    """Times New Roman (or Liberation Serif, its metric twin) registered for Latin text, if installed."""
+    """Times New Roman (or Liberation Serif, its metric twin) registered for Latin text, if installed.
+
+    Found by file name: their bold and italic faces share the family name."""
     for file_name in LATIN_FONT_FILES:
         path = installed.get(file_name)
         if path is None:

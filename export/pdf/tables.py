@@ -29,6 +29,7 @@ def draw_table(canvas: Canvas, part: TablePart, fonts: PdfFonts) -> None:
     lefts = [LEFT + sum(table.widths[:c]) for c in range(len(table.widths) + 1)]
     canvas.setLineWidth(BORDER_PT)
     text = canvas.beginText()  # one text object for every cell: far fewer PDF operators
+    text.setFont(fonts.name(FontRole.TABLE), table.size)
     for cell in table.cells:
         shown = [r for r in range(cell.row, cell.row + cell.rowspan) if r in tops]
         if not shown:
@@ -66,5 +67,6 @@ def _cell_text(
             x = (x0 + x1 - width) / 2
         text.setTextOrigin(x, y)
         for piece, font in runs:
-            text.setFont(font, size)
+            if font != text._fontname:
+                text.setFont(font, size)
             text.textOut(piece)

@@ -46,3 +46,11 @@ def test_export_by_suffix_writes_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "报告.pdf"
     write_report(consistent_report(), path)
     assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_latin_text_is_set_in_times_new_roman_or_its_metric_twin(published: Path) -> None:
+    fonts = pdf_fonts("auto")
+    if fonts.latin is None:
+        pytest.skip("neither Times New Roman nor Liberation Serif is installed")
+    names = _poppler("pdffonts", published)
+    assert "TimesNewRoman" in names.replace(" ", "") or "LiberationSerif" in names
