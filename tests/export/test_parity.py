@@ -165,3 +165,43 @@ def test_no_page_ends_with_more_than_two_empty_lines_unless_a_table_group_follow
         empty = TEXT_BOTTOM - max(w[4] for w in page)
         allowed = (2 + kept) * BODY_LINE_PITCH_PT + BODY_LINE_PITCH_PT / 2
         assert empty < allowed, f"page {number}: {empty / BODY_LINE_PITCH_PT:.1f} empty lines"
+
+
+# --- what the pages looked like side by side (pdftoppm of both, every report above) -------------
+
+
+def _line_texts(words: list[Word]) -> list[str]:
+    return ["".join(w[0] for w in line) for line in lines_of(words)]
+
+
+@pytest.mark.parametrize("name", [*SEEDS, "long"])
+def test_the_title_prints_in_the_same_lines(printed: dict[str, Printed], name: str) -> None:
+    ours = _line_texts(pages_of(printed[name].ours)[0])[:2]
+    theirs = _line_texts(pages_of(printed[name].theirs)[0])[:2]
+    assert ours == theirs
+    assert "".join(ours).replace(" ", "") == printed[name].report.title
+
+
+@pytest.mark.parametrize("name", [*SEEDS, "table-3-full", "long"])
+def test_table_3_continues_in_both_with_its_header_and_outer_label_again(
+    printed: dict[str, Printed], name: str
+) -> None:
+    for pdf in (printed[name].ours, printed[name].theirs):
+        pages = ["".join(_line_texts(page)) for page in pages_of(pdf)]
+        holding = [page for page in pages if "申请人情况" in page]
+        assert len(holding) in (1, 2)
+        if len(holding) == 2:  # the continuation: header rows and 三、本年度办理结果 printed again
+            assert "法人或其他组织" in holding[1] and "三、" in holding[1]
+            assert all(label in holding[0] for label in ("一、本年新收", "二、上年结转"))
+
+
+@pytest.mark.parametrize("name", [*SEEDS, "long"])
+def test_signature_lines_end_at_the_same_place_in_both(printed: dict[str, Printed], name: str) -> None:
+    report = printed[name].report
+    for text in filter(None, [report.signatory]):
+        edges = []
+        for pdf in (printed[name].ours, printed[name].theirs):
+            last = pages_of(pdf)[-1]
+            (right,) = [w[3] for w in last if w[0] == text]
+            edges.append(right)
+        assert edges[0] == pytest.approx(edges[1], abs=1.5)
