@@ -61,11 +61,10 @@ def _cell_text(
         y = y_of(round(line_top)) - pitch / TWIPS_PER_PT / 2 - size / 3
         runs = fonts.runs(line, FontRole.TABLE)
         width = sum(stringWidth(piece, font, size) for piece, font in runs)
-        if cell.align is Align.LEFT or (cell.align is Align.JUSTIFY and number < len(lines) - 1):
-            x = x0 + margin
-        else:
-            x = (x0 + x1 - width) / 2
+        spread = cell.align is Align.JUSTIFY and number < len(lines) - 1 and len(line) > 1
+        x = x0 + margin if cell.align is Align.LEFT or spread else (x0 + x1 - width) / 2
         text.setTextOrigin(x, y)
+        text.setCharSpace((x1 - x0 - 2 * margin - width) / (len(line) - 1) if spread else 0)
         for piece, font in runs:
             if font != text._fontname:
                 text.setFont(font, size)

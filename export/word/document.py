@@ -25,9 +25,8 @@ from export import page_design as design
 from export.composition.blocks import Composition, Kind, Paragraph, Span, Table
 from export.composition.compose import BODY, SEAL_RADIUS_PT, compose
 from export.composition.compose import signature_indents as composed_indents
-from export.composition.lines import is_latin
 from export.fonts import FontRole
-from export.page_design import LATIN_FONT, SEAL_LABEL, FontScheme
+from export.page_design import SEAL_LABEL, FontScheme
 from export.word.ooxml import (
     TWIPS_PER_PT,
     ParagraphLook,
@@ -39,6 +38,7 @@ from export.word.ooxml import (
     set_run_fonts,
     set_run_size,
 )
+from export.word.runs import add_text
 from export.word.tables import build_table, separator
 from model.report import Report
 from model.template import MetaId, Template
@@ -155,10 +155,11 @@ def _paragraph(body: _Body, block: Paragraph, page_break: bool) -> None:
         element.append(_seal(block, styles))
     own = {Kind.TITLE: FontRole.TITLE, Kind.HEADING1: FontRole.HEADING1, Kind.HEADING2: FontRole.HEADING2}
     if block.kind is Kind.TITLE:
-        for number, line in enumerate(block.lines):
-            run = add_run(element, line.text)
-            if number < len(block.lines) - 1:
-                run.append(OxmlElement("w:br"))
+        for number, line in enumerate(block.lines):  # the composition's line breaks
+            if number:
+                element.append(OxmlElement("w:r"))
+                element[-1].append(OxmlElement("w:br"))
+            add_text(element, line.text, None)
     else:
         for span in block.spans:
             _span(element, span, styles, own.get(block.kind, FontRole.BODY))
@@ -166,30 +167,7 @@ def _paragraph(body: _Body, block: Paragraph, page_break: bool) -> None:
 
 
 def _span(paragraph: BaseOxmlElement, span: Span, styles: _Styles, own: FontRole) -> None:
-    east_asia = styles.font(span.role)
-    for text, latin in _script_runs(span.text):
-        run = add_run(paragraph, text, None if span.role is own and not latin else east_asia)
-        rpr = run.find(qn("w:rPr"))
-        if latin:  # every slot in the Latin font: LibreOffice would set digits after Chinese in the Chinese one
-            set_run_fonts(rpr, LATIN_FONT, LATIN_FONT)
-            rpr.find(qn("w:rFonts")).attrib.pop(qn("w:hint"), None)
-        if span.underline:
-            if rpr is None:
-                rpr = OxmlElement("w:rPr")
-                run.insert(0, rpr)
-            rpr.append(_element("w:u", val="single"))
-
-
-def _script_runs(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into runs of Latin text (ASCII and curly quotes, export.composition.lines) and the rest."""
-    runs: list[tuple[str, bool]] = []
-    for char in text:
-        latin = is_latin(char)
-        if runs and runs[-1][1] == latin:
-            runs[-1] = (runs[-1][0] + char, latin)
-        else:
-            runs.append((char, latin))
-    return runs
+    add_text(paragraph, span.text, None if span.role is own else styles.font(span.role), span.underline)
 
 
 def _element(tag: str, **attributes: str) -> BaseOxmlElement:

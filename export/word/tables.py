@@ -18,7 +18,8 @@ from export.composition.blocks import Cell, Table
 from export.composition.pages import SEPARATOR_TWIPS
 from export.composition.tables import CELL_MARGIN_MM
 from export.page_design import TWIPS_PER_PT, mm_twips
-from export.word.ooxml import add_run, child, new_paragraph
+from export.word.ooxml import child, new_paragraph
+from export.word.runs import add_text
 
 BORDER_EIGHTHS_PT = "4"  # a half-point single line, as in the official form
 
@@ -76,10 +77,10 @@ def _table_cell(cell: Cell, width: int, style_id: str, merge: str | None, keep: 
     child(ppr, "w:jc", val=cell.align.value)
     if merge != "continue":
         for number, line in enumerate(cell.lines):
-            if line:
-                run = add_run(paragraph, line)
-                if number < len(cell.lines) - 1:
-                    run.append(OxmlElement("w:br"))
+            if number:
+                paragraph.append(OxmlElement("w:r"))
+                paragraph[-1].append(OxmlElement("w:br"))
+            add_text(paragraph, line, None)
     tc.append(paragraph)
     return tc
 
