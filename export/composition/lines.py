@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 # 避头: never at the start of a line; 避尾: never at the end.
 CANNOT_START = frozenset("，。、；：？！）》」』】〕〉”’…—·％‰℃!),.:;?]}%")
@@ -48,15 +49,20 @@ def is_latin(char: str) -> bool:
     return " " <= char <= "~" or char in _OTHER_LATIN
 
 
+# Every character not listed is one em wide.
+_EMS = {
+    **{chr(32 + i): width / 1000 for i, width in enumerate(_LATIN_WIDTHS)},
+    **{char: width / 1000 for char, width in _OTHER_LATIN.items()},
+}
+
+
 def char_ems(char: str) -> float:
     """The printed width of a character in ems: Times New Roman's for Latin, full for everything else."""
-    if " " <= char <= "~":
-        return _LATIN_WIDTHS[ord(char) - 32] / 1000
-    return _OTHER_LATIN.get(char, 1000) / 1000
+    return _EMS.get(char, 1.0)
 
 
 def text_ems(text: str) -> float:
-    return sum(char_ems(c) for c in text)
+    return sum(map(_EMS.get, text, repeat(1.0)))
 
 
 @dataclass(frozen=True)

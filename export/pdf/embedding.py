@@ -59,11 +59,11 @@ class PdfFonts:
         chars = set(text)
         if chars <= self._own_chars(own):  # the common case: one run in the role's font
             return [(text, own)]
-        fonts = {char: self._font_for(char, own) for char in chars}
+        fonts = {char: self._font_for(char, own) for char in chars - self._own_chars(own)}
         runs: list[tuple[str, str]] = []
         start, run_font = 0, own
         for i, char in enumerate(text):
-            font = fonts[char]
+            font = fonts.get(char, own)
             if font != run_font:
                 if i > start:
                     runs.append((text[start:i], run_font))
