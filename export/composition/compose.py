@@ -64,14 +64,15 @@ def compose_blocks(report: Report, signed_copy: bool) -> list[Block]:
     closing = [report.narrative.text(t.id) for t in report.template.texts if t.placement is Placement.AFTER]
     if contact and not any(contact in text for text in closing):
         blocks += _texts(report.meta.contact)
+    signature = _signature(report, signed_copy)
     last = blocks[-1]
-    if isinstance(last, Paragraph) and last.kind is Kind.BODY:
+    if signature and isinstance(last, Paragraph) and last.kind is Kind.BODY:
         # 落款 and 成文日期 never stand alone on a page: the last lines of text go with them, the whole
         # paragraph when it is short (LibreOffice will not split it there).
         blocks.pop()
         short = len(last.lines) <= LAST_PARAGRAPH_WHOLE_LINES
         blocks.append(replace(last, keep_with_next=True, keep_lines=last.keep_lines or short))
-    return [*blocks, *_signature(report, signed_copy)]
+    return [*blocks, *signature]
 
 
 def paragraph(
@@ -267,7 +268,9 @@ def _signature(report: Report, signed_copy: bool) -> list[Block]:
         anchor_width, anchor_right = (BODY.width(date), date_right) if date else (BODY.width(signatory), sig_right)
         blocks.append(blank(seal_centre=TEXT_WIDTH_PT - anchor_right - anchor_width / 2))
     blocks.append(blank())
-    lines = [(Kind.SIGNATORY, signatory, sig_right)] + ([(Kind.DATE, date, date_right)] if date else [])
+    lines = [line for line in ((Kind.SIGNATORY, signatory, sig_right), (Kind.DATE, date, date_right)) if line[1]]
+    if not lines and not signed_copy:
+        return []  # neither a 落款 nor a date: nothing prints below the text
     for number, (kind, text, right) in enumerate(lines):
         keep = signed_copy or number < len(lines) - 1
         blocks.append(

@@ -152,3 +152,11 @@ def test_the_contact_line_prints_once_after_the_text(preamble: str, closing: str
     report.narrative.set_text("preamble", preamble)
     report.narrative.set_text("closing", closing)
     assert "".join(p.text for p in _paragraphs(report)).count("0998-0000000") == printed
+
+
+def test_without_agency_signatory_or_date_nothing_prints_below_the_text() -> None:
+    report = _report("", None)
+    report.meta.agency = ""
+    paragraphs = _paragraphs(report)
+    assert paragraphs[-1].kind is Kind.BODY and not paragraphs[-1].keep_with_next
+    assert not [p for p in paragraphs if p.kind in (Kind.SIGNATORY, Kind.DATE)]
