@@ -28,6 +28,8 @@ from export.page_design import (
     MARGIN_LEFT_MM,
     PAGE_HEIGHT_MM,
     PT_PER_MM,
+    SEAL_LABEL,
+    SIGNER_LABEL,
     SIZE_3,
     TEXT_WIDTH_PT,
 )
@@ -44,6 +46,7 @@ pytestmark = [
 ]
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SEEDS = [f"seed_00{i}" for i in range(5)]
+SIGNED = ("seed_000", "seed_003")  # also printed as the signed copy (加盖印章)
 LEFT = MARGIN_LEFT_MM * PT_PER_MM
 RIGHT = LEFT + TEXT_WIDTH_PT
 TEXT_BOTTOM = (PAGE_HEIGHT_MM - MARGIN_BOTTOM_MM) * PT_PER_MM  # from the page's top
@@ -78,6 +81,7 @@ class Printed:
     report: Report
     ours: Path
     theirs: Path
+    signed: bool = False
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +89,14 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     folder = tmp_path_factory.mktemp("parity")
     result = {}
     for name, report in reports().items():
-        (folder / f"{name}.pdf").write_bytes(PDF.render(report, ExportOptions()))
-        (folder / f"{name}.docx").write_bytes(WORD.render(report, ExportOptions()))
-        result[name] = Printed(report, folder / f"{name}.pdf", folder / "lo" / f"{name}.pdf")
+        for signed in (False, True):
+            if signed and name not in SIGNED:
+                continue
+            file = f"{name}-signed" if signed else name
+            options = ExportOptions(signed_copy=signed)
+            (folder / f"{file}.pdf").write_bytes(PDF.render(report, options))
+            (folder / f"{file}.docx").write_bytes(WORD.render(report, options))
+            result[file] = Printed(report, folder / f"{file}.pdf", folder / "lo" / f"{file}.pdf", signed)
     command = [str(OFFICE), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless"]
     command += ["--convert-to", "pdf", "--outdir", str(folder / "lo"), *(str(folder / f"{n}.docx") for n in result)]
     subprocess.run(command, check=True, capture_output=True, timeout=600)
@@ -122,7 +131,7 @@ def beginning(words: list[Word], length: int = 10) -> str:
     return "".join(w[0] for line in lines_of(words) for w in line)[:length]
 
 
-@pytest.mark.parametrize("name", [*SEEDS, "table-3-full", "long"])
+@pytest.mark.parametrize("name", [*SEEDS, "table-3-full", "long", *(f"{n}-signed" for n in SIGNED)])
 def test_our_pdf_and_the_printed_docx_are_the_same_pages(printed: dict[str, Printed], name: str) -> None:
     ours, theirs = pages_of(printed[name].ours), pages_of(printed[name].theirs)
     assert [beginning(p) for p in ours] == [beginning(p) for p in theirs]
@@ -151,7 +160,7 @@ def test_no_page_ends_with_more_than_two_empty_lines_unless_a_table_group_follow
 ) -> None:
     """Two empty lines at most; more only before a table group that must not split, or before
     headings that keep two lines of their text with them (一、 then （一）: four lines)."""
-    composition = compose(printed[name].report, signed_copy=False)
+    composition = compose(printed[name].report, signed_copy=printed[name].signed)
     pages = pages_of(printed[name].ours)
     assert len(pages) == len(composition.pages)
     for number, (page, next_page) in enumerate(zip(pages, composition.pages[1:], strict=False), start=1):
@@ -195,7 +204,7 @@ def test_table_3_continues_in_both_with_its_header_and_outer_label_again(
             assert all(label in holding[0] for label in ("一、本年新收", "二、上年结转"))
 
 
-@pytest.mark.parametrize("name", [*SEEDS, "long"])
+@pytest.mark.parametrize("name", [*SEEDS, "long", *(f"{n}-signed" for n in SIGNED)])
 def test_signature_lines_end_at_the_same_place_in_both(printed: dict[str, Printed], name: str) -> None:
     report = printed[name].report
     for text in filter(None, [report.signatory]):
@@ -205,3 +214,16 @@ def test_signature_lines_end_at_the_same_place_in_both(printed: dict[str, Printe
             (right,) = [w[3] for w in last if w[0] == text]
             edges.append(right)
         assert edges[0] == pytest.approx(edges[1], abs=1.5)
+
+
+@pytest.mark.parametrize("name", [f"{n}-signed" for n in SIGNED])
+def test_the_seal_sits_over_the_signatory_in_both(printed: dict[str, Printed], name: str) -> None:
+    signatory = printed[name].report.signatory
+    for pdf in (printed[name].ours, printed[name].theirs):
+        last = pages_of(pdf)[-1]
+        (seal,) = [w for w in last if w[0] == SEAL_LABEL]
+        (sign,) = [w for w in last if w[0] == signatory]
+        assert (seal[1] + seal[3]) / 2 == pytest.approx((sign[1] + sign[3]) / 2, abs=SIZE_3)
+        assert seal[4] < sign[2] < seal[4] + 2 * BODY_LINE_PITCH_PT  # the label a line or so above
+        signer = [w for w in last if w[0].startswith(SIGNER_LABEL[:5])]
+        assert signer and signer[0][2] > sign[4]  # 单位负责人（签字） below 落款 and date
