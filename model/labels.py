@@ -2,7 +2,9 @@
 
 `exact_key` ignores only what never changes a label's meaning: character width, spaces and line
 breaks. `forgiving_key` also ignores what people vary when they type a label by hand: quote styles,
-the separator after its number (1、 for 1.) and punctuation at the end. Deciding how close two
+the separator after its number (1、 for 1.) and punctuation at the end. `word_key` keeps only the
+words: no leading number, no punctuation or brackets of any kind, so two labels whose word keys are
+equal say the same thing however they are numbered and punctuated. Deciding how close two
 different keys are is the importers' business (export.label_matching).
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from model.numerals import normalize_ordinal
+from model.numerals import normalize_ordinal, split_ordinal
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "(", "〕": ")"})
 _TRAILING_PUNCTUATION = "：:。."
@@ -34,3 +36,9 @@ def exact_key(text: str) -> str:
 def forgiving_key(text: str) -> str:
     """The exact key, also with quotes unified, `1、` read as `1.`, `一.` as `一、`, no closing punctuation."""
     return normalize_ordinal(exact_key(text).translate(_QUOTES)).rstrip(_TRAILING_PUNCTUATION)
+
+
+def word_key(text: str) -> str:
+    """'(一) 予以公开：' → '予以公开'; '2、其他法律法规禁止公开' → '其他法律法规禁止公开': the words alone."""
+    _, body = split_ordinal(forgiving_key(text))
+    return "".join(c for c in body if unicodedata.category(c)[0] not in "PSZC")

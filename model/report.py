@@ -172,6 +172,24 @@ class SentenceLink:
     text: str  # the sentence as it stands in the field
 
 
+@dataclass(frozen=True)
+class ImportNote:
+    """What reading a typed document could not settle, kept for the checker (model.checks.imported,
+    model.checks.headings) and saved with the report, so a converted file keeps its findings.
+
+    kind: "unreadable" (a table whose shape could not be mapped; none of its numbers was read),
+    "old_format" (a table or file in the 2019 format), "blank_mark" (a cell typed as “—”, “/” or “无”,
+    read as not filled in), "heading" (a section heading worded otherwise than the template's).
+    """
+
+    kind: str
+    part: str = ""  # the table or section id, "" for the whole file
+    found: str = ""  # what the document shows: the heading, the mark, the label that gave the format away
+    reason: str = ""  # in Chinese: why the table could not be read
+    row: str | None = None
+    column: str | None = None
+
+
 TableValues = dict[str, dict[str, CellValue]]  # row id → column id → value (absent: not filled)
 
 
@@ -187,6 +205,7 @@ class Report:
     fee: Fee = field(default_factory=Fee)
     # Sentences written from the tables that still follow them: field path → links, in text order.
     sentence_links: dict[str, list[SentenceLink]] = field(default_factory=dict)
+    import_notes: list[ImportNote] = field(default_factory=list)
     template: Template = TEMPLATE_2021
     # Computed totals, dropped on every set_cell: change cells only through set_cell.
     _totals: dict[tuple[str, str, str], Number | None] = field(

@@ -26,6 +26,7 @@ from model.field_paths import (
 )
 from model.report import (
     Fee,
+    ImportNote,
     Meta,
     MetaValue,
     Narrative,
@@ -254,6 +255,28 @@ def _check_header(data: dict[str, Any]) -> Template:
     return TEMPLATES[template_id]
 
 
+_NOTE_TEXTS = ("kind", "part", "found", "reason")
+
+
+def _import_notes(raw: object) -> list[ImportNote]:
+    items: list[Any] = _expect(raw if raw is not None else [], list, "import_notes", "列表")
+    notes = []
+    for i, item in enumerate(items):
+        entry: dict[str, Any] = _expect(item, dict, f"import_notes[{i}]", "对象")
+        texts = {k: str(_expect(entry.get(k, ""), str, f"import_notes[{i}].{k}", "文字")) for k in _NOTE_TEXTS}
+        row, column = entry.get("row"), entry.get("column")
+        notes.append(
+            ImportNote(**texts, row=None if row is None else str(row), column=None if column is None else str(column))
+        )
+    return notes
+
+
+def _note_dict(note: ImportNote) -> dict[str, str]:
+    data = {k: getattr(note, k) for k in _NOTE_TEXTS}
+    data |= {k: v for k in ("row", "column") if (v := getattr(note, k)) is not None}
+    return data
+
+
 def report_from_dict(document: object) -> Report:
     data: dict[str, Any] = _expect(document, dict, "文件顶层", "对象")
     template = _check_header(data)
@@ -270,6 +293,7 @@ def report_from_dict(document: object) -> Report:
         imported_labels=_imported_labels(data.get("imported_labels")),
         fee=_fee(data.get(_FEE)),
         sentence_links=_links(data.get(_LINKS)),
+        import_notes=_import_notes(data.get("import_notes")),
         template=template,
     )
 
@@ -377,6 +401,8 @@ def _report_tree(report: Report) -> dict[str, Any]:
         data[_FEE] = _fee_dict(report.fee)
     if links := _links_dict(report):
         data[_LINKS] = links
+    if report.import_notes:
+        data["import_notes"] = [_note_dict(n) for n in report.import_notes]
     return data
 
 

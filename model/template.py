@@ -155,6 +155,7 @@ class SectionSpec:
     # A table: the narrative section and its suggested subsection whose text tells its numbers.
     stated_in: tuple[str, ...] = ()  # (section id, subsection title)
     fee: FeeFieldSpec | None = None  # a narrative section that states the 信息处理费 as a fact
+    explanatory_title: str = ""  # the notice's explanatory text names the section so; accepted as well
 
     @property
     def heading(self) -> str:
@@ -178,6 +179,16 @@ class AgencyKindSpec:
     def deadline_for(self, year: int) -> date | None:
         """The last day to publish the report for `year` (条例第四十九条), None: no deadline."""
         return None if self.deadline is None else date(year + 1, *self.deadline)
+
+
+@dataclass(frozen=True)
+class SupersededFormat:
+    """An older statutory format a document may still be in: its basis, the report years it applied
+    to, and labels only its tables print (so a table showing one is in that format)."""
+
+    basis: str
+    last_year: int  # the last report year it applied to
+    labels: tuple[str, ...]
 
 
 class FieldKind(Enum):
@@ -299,6 +310,7 @@ class Template:
     meta_title: str  # the name of the meta fields' tab and sheet, and of their findings
     texts: tuple[TextPartSpec, ...]
     roles: Roles
+    superseded: tuple[SupersededFormat, ...] = ()
 
     def table(self, table_id: str) -> TableSpec:
         return self._tables_by_id[table_id]
@@ -550,6 +562,26 @@ def _key_figures_2021() -> tuple[KeyFigure, ...]:
     )
 
 
+# The 2019 format (国办公开办函〔2019〕60号, report years 2019 and 2020): labels of its tables that
+# the 2021 format does not print. Table 二 counted 新制作/新公开/对外公开 documents and 上一年项目数量 /
+# 本年增/减 of licensing and fee items, and had a 政府集中采购 block.
+_FORMAT_2019 = SupersededFormat(
+    basis="国办公开办函〔2019〕60号",
+    last_year=2020,
+    labels=(
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增/减",
+        "其他对外管理服务事项",
+        "采购项目数量",
+        "采购总金额",
+        "政府集中采购",
+    ),
+)
+
+
 def _build_2021() -> Template:
     narrative = SectionKind.NARRATIVE
     table = SectionKind.TABLE
@@ -566,7 +598,7 @@ def _build_2021() -> Template:
             "township",
             "乡镇人民政府、街道办事处",
             None,
-            ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府"),
+            ("乡人民政府", "镇人民政府", "街道办事处", "乡政府", "镇政府", "乡", "镇", "街道", "街道办"),
             makes_regulations=False,
         ),
     )
@@ -591,6 +623,7 @@ def _build_2021() -> Template:
                 table,
                 short_title="主动公开",
                 stated_in=("overview", "主动公开"),
+                explanatory_title="行政机关主动公开政府信息情况",
             ),
             SectionSpec(
                 "applications",
@@ -599,6 +632,7 @@ def _build_2021() -> Template:
                 table,
                 short_title="依申请公开",
                 stated_in=("overview", "依申请公开"),
+                explanatory_title="行政机关收到和处理政府信息公开申请情况",
             ),
             SectionSpec(
                 "review_litigation",
@@ -607,6 +641,7 @@ def _build_2021() -> Template:
                 table,
                 short_title="复议诉讼",
                 stated_in=("overview", "依申请公开"),
+                explanatory_title="因政府信息公开工作被申请行政复议、提起行政诉讼情况",
             ),
             SectionSpec(
                 "problems",
@@ -615,6 +650,7 @@ def _build_2021() -> Template:
                 narrative,
                 ("存在的主要问题", "改进情况"),
                 short_title="问题及改进",
+                explanatory_title="政府信息公开工作存在的主要问题及改进情况",
             ),
             SectionSpec(
                 "other",
@@ -686,6 +722,7 @@ def _build_2021() -> Template:
             regulations="regulations",
             key_figures=_key_figures_2021(),
         ),
+        superseded=(_FORMAT_2019,),
     )
 
 

@@ -26,8 +26,8 @@ class Invalid:
 
 CellValue = int | Decimal | Invalid | None
 
-# Text that means "not filled in" in a typed or imported cell.
-_BLANK_MARKS = frozenset({"", "/", "／", "—", "-", "－", "——"})
+# Text that means "not filled in" in a typed or imported cell: dashes and slashes of every width, and 无.
+_BLANK_MARKS = frozenset({"", "/", "／", "—", "-", "－", "——", "–", "―", "无"})
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
 

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
+from export.read_grid import Grid, GridCell
 from export.zipguard import check_package
 from model.errors import ReportFileError
 
@@ -46,15 +47,6 @@ def all_paragraph_texts(document: Document) -> Iterator[str]:
     """Every paragraph of the body, table cells included, in reading order."""
     for paragraph in document.element.body.iter(qn("w:p")):
         yield paragraph_text(paragraph)
-
-
-@dataclass(frozen=True)
-class GridCell:
-    text: str
-    origin: tuple[int, int]  # where the (merged) cell starts: one origin per printed cell
-
-
-Grid = list[list[GridCell]]
 
 
 def _cell_text(tc: BaseOxmlElement) -> str:

@@ -1,4 +1,12 @@
-"""Reading a report from what a .docx shows: title, sections by their headings, tables, signature and date."""
+"""Reading a report from what a .docx shows: title, sections by their headings, tables, signature and date.
+
+What a document shows is cut into parts (`_collect`): the lines before the first heading, the lines
+under each section heading, and the Word tables of each statutory table (recognised by their labels;
+a table with too few labels of its own continues the table before it, or is the table of the section
+it stands in). The tables are read by export.read_grid; what could not be settled (a table that
+cannot be read, a 2019-format table, a heading worded otherwise, a guessed agency kind) is kept in
+`Report.import_notes` for the checker.
+"""
 
 from __future__ import annotations
 
@@ -9,43 +17,87 @@ from docx.document import Document
 
 from export.label_matching import similarity
 from export.page_design import SIGNER_LABEL
-from export.word.read_body import Grid, Paragraph, body_items
-from export.word.read_tables import classify, concatenate, read_table
+from export.read_grid import Grid, read_table, recognise
+from export.word.read_body import Paragraph, body_items
 from model.dates import YEAR_PATTERN, parse_date, parse_year
 from model.errors import ReportFileError
-from model.labels import forgiving_key, without_spaces
+from model.labels import forgiving_key, without_spaces, word_key
 from model.numerals import split_ordinal, subsection_index
-from model.report import Meta, Narrative, NarrativeSection, Report, Subsection
-from model.template import TEMPLATE_2021, Placement, SectionKind, SectionSpec, Template
+from model.report import ImportNote, Meta, Narrative, NarrativeSection, Report, Subsection
+from model.template import TEMPLATE_2021, MetaId, Placement, SectionKind, SectionSpec, Template
 
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs
-_TITLE = re.compile(rf"^(?P<issuer>.*?)(?P<report_year>{YEAR_PATTERN})年度?(?P<suffix>\D*报告)$")
+HEAD_LINES = 12  # web page lines (site name, 发布日期, 浏览次数) may stand above it
+_TITLE = re.compile(rf"^(?P<before>.*?)(?P<number>{YEAR_PATTERN})年度?(?P<after>\D*报告)$")
+_TITLE_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开)")
+_TITLE_FILLER = re.compile(r"^关于|的$|关于$")
 _TITLE_END = re.compile(r"[。：:]")
 MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
+EXPLANATORY_SIMILARITY = 0.8  # a heading numbered （二） as the notice's text numbers it must be this close
 MAX_SIGNATORY = 30
+SIGNATURE_LINES = 6  # the 落款 and date are among the last lines (web pages add a few after them)
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
+# Lines a web page puts around a report: they are the page's, not the report's.
+_WEB_LINE = re.compile(
+    r"^(发布日期|发布时间|发文日期|来源|信息来源|浏览次数|阅读次数|点击数|访问量|字号|【|\[|索引号|分享|打印|关闭|扫一扫|"
+    r"当前位置|首页|您当前的位置|上一篇|下一篇|责任编辑|附件)"
+)
+_DATE_AT_END = re.compile(rf"(?P<date>{YEAR_PATTERN}\s*年\s*\S{{1,3}}\s*月\s*\S{{1,3}}\s*日)$")
+
+
+def _agency_from_title(before: str, after: str) -> str:
+    """The agency of '叶城县科学技术局2024年度…报告' (before the year) or '2024年上海市科委…报告' (after it)."""
+    if before:
+        return _TITLE_FILLER.sub("", before)
+    words = _TITLE_WORDS.search(after)
+    return _TITLE_FILLER.sub("", after[: words.start()]) if words else ""
+
+
+def _title_at(lines: list[str], start: int, template: Template) -> tuple[str, int, int] | None:
+    for count in range(1, min(TITLE_LINES, len(lines) - start) + 1):
+        match = _TITLE.match(without_spaces("".join(lines[start : start + count])))
+        year = parse_year(match["number"]) if match else None
+        if match is None or year is None:
+            continue
+        words = _TITLE_WORDS.search(match["after"])
+        suffix = match["after"][words.start() :] if words else match["after"]
+        if similarity(suffix, template.title_suffix) >= 0.6:
+            return _agency_from_title(match["before"], match["after"]), year, count
+    return None
 
 
 def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
-    """(agency, year, paragraphs used) from the first lines, or ('', None, 0) when none is a title."""
-    for count in range(1, min(TITLE_LINES, len(lines)) + 1):
-        match = _TITLE.match(without_spaces("".join(lines[:count])))
-        year = parse_year(match["report_year"]) if match else None
-        if match and year is not None and similarity(match["suffix"], template.title_suffix) >= 0.6:
-            return match["issuer"], year, count
+    """(agency, year, paragraphs used up to the end of the title) from the first lines; ('', None, 0) if none is a title."""
+    for start in range(min(HEAD_LINES, len(lines))):
+        found = _title_at(lines, start, template)
+        if found is not None:
+            agency, year, count = found
+            return agency, year, start + count
     return "", None, 0
 
 
 def _heading(text: str, template: Template, seen: set[str]) -> SectionSpec | None:
+    """The section a line heads: numbered 二、 as the template numbers it, or （二） as the notice's
+    explanatory text does, worded as either (a little more closely when numbered （二）)."""
     key = forgiving_key(text)
     number, body = split_ordinal(key)
+    if not number:
+        return None
     for spec in template.sections:
-        if spec.id in seen or number != forgiving_key(spec.heading)[: len(number)] or not number:
+        if spec.id in seen or len(key) > len(spec.heading) + MAX_HEADING_EXTRA:
             continue
-        if len(key) <= len(spec.heading) + MAX_HEADING_EXTRA and similarity(body, spec.title) >= 0.6:
+        titles = (spec.title, spec.explanatory_title or spec.title)
+        score = max(similarity(body, t) for t in titles)
+        if number == forgiving_key(spec.heading)[: len(number)] and score >= 0.6:
+            return spec
+        if subsection_index(number) == _section_index(spec, template) and score >= EXPLANATORY_SIMILARITY:
             return spec
     return None
+
+
+def _section_index(spec: SectionSpec, template: Template) -> int:
+    return template.sections.index(spec)
 
 
 def _split_subsection_title(rest: str) -> tuple[str, str]:
@@ -79,34 +131,73 @@ class _Collected:
 
     head: list[str] = field(default_factory=list)
     sections: dict[str, list[str]] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)  # section id → its heading as typed
     grids: dict[str, list[Grid]] = field(default_factory=dict)
     last: list[str] = field(default_factory=list)  # the part the document ends with
+
+
+def _table_of(grid: Grid, template: Template, section: str | None, previous: str | None) -> str | None:
+    """Which statutory table a Word table is (or is part of): by its labels; failing that, the table it
+    follows directly (the rest of a table split by a page break), or the table section it stands in."""
+    recognised = recognise(grid, template)
+    if recognised is not None:
+        return recognised
+    if previous is not None:
+        return previous
+    if section is not None and template.section(section).kind is SectionKind.TABLE:
+        return section
+    return None
 
 
 def _collect(document: Document, template: Template) -> _Collected:
     collected = _Collected()
     current = collected.head
+    section: str | None = None
+    previous_table: str | None = None  # the table just before, while only blank lines follow it
     for item in body_items(document):
         if isinstance(item, Paragraph):
             text = item.text.strip()
             spec = _heading(text, template, set(collected.sections)) if text else None
             if spec is not None:
                 current = collected.sections.setdefault(spec.id, [])
+                collected.headings[spec.id] = text
+                section = spec.id
             elif text:
                 current.append(text)
+            if text:
+                previous_table = None
             continue
-        table_id = classify(item.grid, template)
+        table_id = _table_of(item.grid, template, section, previous_table)
         if table_id is not None:
             collected.grids.setdefault(table_id, []).append(item.grid)
+        previous_table = table_id
     collected.last = current
     return collected
 
 
+def _take_date(lines: list[str], meta: Meta) -> None:
+    """The 成文日期: the last date line near the end (in either numerals), or a date ending the 落款 line;
+    lines a web page adds after it are dropped."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - SIGNATURE_LINES), -1):
+        line = without_spaces(lines[index]).strip("（）()")
+        if not all(_WEB_LINE.match(later) for later in lines[index + 1 :]):
+            return
+        issued = parse_date(line)
+        if issued is not None:
+            meta.issue_date = issued
+            del lines[index:]
+            return
+        match = _DATE_AT_END.search(line)
+        if match is not None and (issued := parse_date(match["date"])) is not None:
+            meta.issue_date = issued
+            lines[index] = line[: match.start()]
+            del lines[index + 1 :]
+            return
+
+
 def _signature(lines: list[str], meta: Meta) -> None:
     """Take the date, the signatory, a 签字 line and contact details off the end of the document."""
-    if lines and (issued := parse_date(lines[-1])) is not None:
-        meta.issue_date = issued
-        lines.pop()
+    _take_date(lines, meta)
     if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):
         signatory = without_spaces(lines.pop())
         meta.signatory = signatory if signatory != meta.agency else ""  # 落款 equal to the agency: left to fall back
@@ -118,11 +209,30 @@ def _signature(lines: list[str], meta: Meta) -> None:
 
 def _narrative(collected: _Collected, title_lines: int, template: Template) -> Narrative:
     """Each narrative section from the lines under its heading; what stands between the title and the
-    first heading is the text the template prints before the first section (开头语)."""
+    first heading is the text the template prints before the first section (开头语), web page lines left out."""
     sections = {s.id: parse_section(collected.sections.get(s.id, [])) for s in template.narrative_sections}
     opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
-    texts = {opening[0].id: "\n".join(collected.head[title_lines:])} if opening else {}
+    preamble = [line for line in collected.head[title_lines:] if not _WEB_LINE.match(line)]
+    texts = {opening[0].id: "\n".join(preamble)} if opening else {}
     return Narrative(sections=sections, texts=texts)
+
+
+def _heading_notes(collected: _Collected, template: Template) -> list[ImportNote]:
+    """Headings whose words are not the template's (the checker also accepts the notice's wording)."""
+    notes = []
+    for section_id, text in collected.headings.items():
+        if word_key(text) != word_key(template.section(section_id).heading):
+            notes.append(ImportNote("heading", section_id, found=text))
+    return notes
+
+
+def _meta(collected: _Collected, template: Template) -> tuple[Meta, int, list[ImportNote]]:
+    agency, year, used = _title(collected.head, template)
+    meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
+    notes = [ImportNote("guessed", MetaId.AGENCY_KIND, found=meta.agency_kind)] if agency else []
+    if year is not None and year < template.first_year:
+        notes += [ImportNote("old_format", "", found=str(year)) for _ in template.superseded[:1]]
+    return meta, used, notes
 
 
 def import_visible_content(document: Document, template: Template = TEMPLATE_2021) -> Report:
@@ -130,16 +240,17 @@ def import_visible_content(document: Document, template: Template = TEMPLATE_202
     if not collected.grids:
         tables = "、".join(s.short_title for s in template.sections if s.kind is SectionKind.TABLE)
         raise ReportFileError(f"文档中没有找到年报的统计表（{tables}），无法导入")
-    agency, year, used = _title(collected.head, template)
-    meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
+    meta, used, notes = _meta(collected, template)
     _signature(collected.last, meta)
     report = Report(meta=meta, narrative=_narrative(collected, used, template), template=template)
+    report.import_notes = notes + _heading_notes(collected, template)
     for spec in template.sections:
         if spec.kind is not SectionKind.TABLE or spec.id not in collected.grids:
             continue
-        imported = read_table(template.table(spec.id), concatenate(collected.grids[spec.id]))
-        for (row_id, column_id), value in imported.values.items():
+        reading = read_table(template.table(spec.id), collected.grids[spec.id], template)
+        for (row_id, column_id), value in reading.values.items():
             report.set_cell(spec.id, row_id, column_id, value)
-        if imported.labels:
-            report.imported_labels[spec.id] = imported.labels
+        if reading.labels:
+            report.imported_labels[spec.id] = reading.labels
+        report.import_notes += reading.notes
     return report

@@ -16,6 +16,8 @@ from model.checks.content import check_content, check_empty_subsections, check_o
 from model.checks.copied import check_copied
 from model.checks.crossyear import check_carry_over, check_in_force
 from model.checks.fees import check_fee_notices, check_fee_stated
+from model.checks.headings import check_headings
+from model.checks.imported import check_import_notes
 from model.checks.kind import check_kind
 from model.checks.statements import check_statements
 from model.checks.text import (
@@ -52,6 +54,8 @@ RULES: tuple[Rule, ...] = (
     check_kind,
     check_imported_labels,
     check_unstorable_text,
+    check_import_notes,
+    check_headings,
 )
 CROSS_YEAR_RULES: tuple[CrossYearRule, ...] = (check_carry_over, check_in_force)
 TUNED_RULES: tuple[TunedRule, ...] = (check_overview_length, check_content)

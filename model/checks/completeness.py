@@ -26,9 +26,20 @@ def check_required_meta(report: Report) -> list[Finding]:
     return findings
 
 
+def _blank_marks(report: Report) -> dict[tuple[str, str, str], str]:
+    """Cells an imported document shows as “—”, “/” or “无”: not filled in, and said so in their own words."""
+    notes = report.import_notes
+    return {(n.part, n.row, n.column): n.found for n in notes if n.kind == "blank_mark" and n.row and n.column}
+
+
+def _as_typed(mark: str | None) -> str:
+    return f"（填的是“{mark}”，按未填写处理；没有就填0）" if mark else ""
+
+
 def check_missing_cells(report: Report) -> list[Finding]:
     """MISSING, one finding per table row, for cells that are not filled in (totals are computed)."""
     findings = []
+    marks = _blank_marks(report)
     for table in report.template.tables:
         heading = report.template.section(table.id).heading
         values = report.tables[table.id]  # read directly: this runs on every keystroke
@@ -41,8 +52,9 @@ def check_missing_cells(report: Report) -> list[Finding]:
                 empty = [c for c in typed if stored.get(c.id) is None]
                 if not empty:
                     continue
-                names = "、".join(column_title(c) for c in empty)
-                where = row_title(row) if len(block.columns) > 1 else row.label
+                typed = [_as_typed(marks.get((table.id, row.id, c.id))) for c in empty]
+                names = "、".join(column_title(c) + t for c, t in zip(empty, typed, strict=True))
+                where = row_title(row) if len(block.columns) > 1 else row.label + typed[0]
                 locations = tuple(cell(table.id, row.id, c.id) for c in empty)
                 message = (
                     f"{heading}：{where}的{names}未填写" if len(block.columns) > 1 else f"{heading}：{where}未填写"

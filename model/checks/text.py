@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from model.checks.texts import texts
 from model.findings import COMMON_PROBLEM, Finding, Location, cell, field_at, warning
+from model.labels import word_key
 from model.numerals import NUMBER_PATTERN, parse_number
 from model.report import Number, Report
 from model.template import TableSpec, Template, row_title
@@ -139,19 +140,23 @@ def check_text_against_tables(report: Report) -> list[Finding]:
     return findings
 
 
-def _label_location(table: TableSpec, key: str) -> tuple[Location, str] | None:
-    """Where an imported label belongs (row or column id) and the statutory label it should be."""
+def _label_location(table: TableSpec, key: str) -> tuple[Location, str, str] | None:
+    """Where an imported label belongs (row or column id), the statutory label as named in a message,
+    and the label itself."""
     if any(r.id == key for r in table.rows):
-        return Location(table=table.id, row=key), row_title(table.row(key))
+        row = table.row(key)
+        return Location(table=table.id, row=key), row_title(row), row.label
     for block in table.blocks:
         for column in block.columns:
             if column.id == key:
-                return Location(table=table.id, column=key), column.label
+                return Location(table=table.id, column=key), column.label, column.label
     return None
 
 
 def check_imported_labels(report: Report) -> list[Finding]:
-    """LABEL_MISMATCH: a row or column label of an imported document differs from the statutory one."""
+    """LABEL_MISMATCH: a row or column label of an imported document says other words than the statutory
+    one; punctuation, bracket width and numbering style are no difference (model.labels.word_key), also
+    for labels an older version of the importer kept."""
     findings = []
     for table_id, labels in report.imported_labels.items():
         if table_id not in {t.id for t in report.template.tables}:
@@ -162,7 +167,9 @@ def check_imported_labels(report: Report) -> list[Finding]:
             target = _label_location(table, key)
             if target is None:
                 continue
-            location, statutory = target
+            location, statutory, label = target
+            if word_key(found) == word_key(label):
+                continue
             message = f"{heading}：导入文件中的“{found}”与法定表格的“{statutory}”不一致"
-            findings.append(warning("LABEL_MISMATCH", location, message))
+            findings.append(warning("LABEL_MISMATCH", location, message, basis=report.template.basis))
     return findings

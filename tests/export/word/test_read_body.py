@@ -15,8 +15,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from export.read_grid import GridCell
 from export.word.read_body import (
-    GridCell,
     Paragraph,
     Table,
     all_paragraph_texts,

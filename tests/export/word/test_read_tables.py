@@ -27,8 +27,7 @@ def test_seed_002_like_document_with_half_width_numbers_and_a_wording_variant(tm
     assert report.meta.signatory == ""
     assert all(report.stored("applications", r.id, c.id) == 0 for r, c in APPLICATIONS.cells())
     labels = report.imported_labels["applications"]
-    assert labels["withheld_prohibited_by_law"] == variant
-    assert labels["disclosed"] == half_width(APPLICATIONS.row("disclosed").label).strip()
+    assert labels == {"withheld_prohibited_by_law": variant}  # half-width numbering is no difference in words
     mismatches = [f for f in check(report) if f.code == "LABEL_MISMATCH"]
     assert any(variant in f.message for f in mismatches)
     assert len(mismatches) == len(labels)
