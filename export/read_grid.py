@@ -16,7 +16,7 @@ label only the 2019 format prints is not read either (OLD_FORMAT): its columns m
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -24,15 +24,17 @@ from export.label_matching import MIN_SIMILARITY, differs, similarity
 from model.labels import collapse_spaces, forgiving_key, word_key
 from model.report import ImportNote
 from model.template import TableSpec, Template
-from model.values import CellValue, coerce_file_value, is_blank_text, normalize_number_text
+from model.values import CellValue, Invalid, coerce_file_value, is_blank_text, normalize_number_text
 
 MIN_LABELS_TO_RECOGNISE = 3
 OLD_FORMAT_SIMILARITY = 0.8
 MAX_VALUE_TEXT = 4  # text naming nothing and no longer than this is a value typed in words (两件, 无)
+MAX_NUMBER_TEXT = 10  # nor is text this short with digits in it (12件（含转办）)
 # Words of rows and columns people add to the statutory tables; whatever stands under or beside them is theirs.
 EXTRA_WORDS = frozenset({"小计", "合计", "序号", "备注", "说明", "单位件", "单位"})
 
 Position = tuple[int, int]
+Cached = Callable[[Position], object]  # what a formula cell (by origin) showed when last saved; None if nothing
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,14 @@ class _Vocabulary:
         self.group_rows = {g: tuple(rows) for g, rows in group_rows.items()}
         self.statutory = {label.id: text for label, text in self.candidates if label.kind in (Kind.ROW, Kind.COLUMN)}
         self.old_labels = tuple(label for old_format in template.superseded for label in old_format.labels)
+        own = set(self.exact)
+        others = [
+            label
+            for other in template.tables
+            if other.id != table.id
+            for label in (*(r.label for r in other.rows), *(c.label for b in other.blocks for c in b.columns))
+        ]
+        self.foreign = {forgiving_key(t) for t in (*others, *(s.heading for s in template.sections))} - own
         self._kinds: dict[str, Label] = {}
         self._old: dict[str, bool] = {}
 
@@ -101,13 +111,13 @@ class _Vocabulary:
         if key in self.exact:
             return self.exact[key]
         words = word_key(text)
-        if words in EXTRA_WORDS:
+        if words in EXTRA_WORDS or key in self.foreign:
             return Label(Kind.EXTRA)
         scored = [(similarity(text, statutory), label) for label, statutory in self.candidates]
         score, label = max(scored, key=lambda pair: pair[0], default=(0.0, Label(Kind.EXTRA)))
         if score >= MIN_SIMILARITY:
             return label
-        if len(words) <= MAX_VALUE_TEXT or any(c.isdigit() for c in words):
+        if len(words) <= MAX_VALUE_TEXT or (len(words) <= MAX_NUMBER_TEXT and any(c.isdigit() for c in words)):
             return Label(Kind.VALUE)
         return Label(Kind.EXTRA)
 
@@ -148,7 +158,7 @@ def _distinct(grid: Grid) -> Iterator[GridCell]:
 
 def recognise(grid: Grid, template: Template) -> str | None:
     """The id of the statutory table whose labels this grid shows most of, if it shows enough."""
-    texts = {cell.text for cell in _distinct(grid) if cell.text.strip()}
+    texts = {cell.text for cell in _distinct(grid) if cell.text.strip() and not cell.formula}
     best: tuple[int, str] | None = None
     for table in template.tables:
         vocabulary = _vocabulary(table, template)
@@ -175,7 +185,8 @@ class _Scan:
 
 
 class _Reader:
-    def __init__(self, table: TableSpec, template: Template, grid: Grid) -> None:
+    def __init__(self, table: TableSpec, template: Template, grid: Grid, cached: Cached | None = None) -> None:
+        self.cached = cached
         self.table = table
         self.template = template
         self.grid = grid
@@ -195,9 +206,17 @@ class _Reader:
                 if cell.text.strip():
                     label = self.kind(cell)
                     heading = cell if label.kind in (Kind.ROW, Kind.GROUP) and c >= data_start else None
-                elif heading is not None:
+                elif heading is not None and self._heads_below(r, c):
                     spread[(r, c)] = heading
         return spread
+
+    def _heads_below(self, r: int, c: int) -> bool:
+        """Whether the first thing below a blank heading slot is a heading (a vertical merge typed without
+        merging leaves its slots blank above values instead)."""
+        for row in self.grid[r + 1 :]:
+            if c < len(row) and row[c].text.strip():
+                return self.kind(row[c]).kind in (Kind.ROW, Kind.COLUMN)
+        return False
 
     @staticmethod
     def _has_number(row: list[GridCell]) -> bool:
@@ -209,7 +228,7 @@ class _Reader:
         return labels[-1] + 1 if labels else 0
 
     def kind(self, cell: GridCell) -> Label:
-        return self.vocabulary.kind(cell.text)
+        return Label(Kind.VALUE) if cell.formula else self.vocabulary.kind(cell.text)
 
     def _walk(self, cells: Iterator[GridCell], origin: Position) -> _Scan:
         scan = _Scan()
@@ -323,7 +342,12 @@ class _Reader:
         is_total = column.is_total or self.table.row(row_id).is_total
         if cell.formula and is_total:
             return  # a total left to a formula: the app computes it
-        reading.values[(row_id, column_id)] = coerce_file_value(cell.text, column.kind)
+        if cell.formula:
+            shown = self.cached(cell.origin) if self.cached is not None else None
+            value = Invalid(cell.text) if shown is None else coerce_file_value(shown, column.kind)
+        else:
+            value = coerce_file_value(cell.text, column.kind)
+        reading.values[(row_id, column_id)] = value
 
     def _name(self, key: str) -> str:
         return self.vocabulary.statutory.get(key, key)
@@ -355,10 +379,11 @@ def _has_columns(grid: Grid, table: TableSpec, template: Template) -> bool:
     return any(vocabulary.kind(c.text).kind is Kind.COLUMN for c in _distinct(grid))
 
 
-def read_table(table: TableSpec, pieces: list[Grid], template: Template) -> TableReading:
-    """The table's values read from its pieces, or why they could not be read (in `notes`)."""
+def read_table(table: TableSpec, pieces: list[Grid], template: Template, cached: Cached | None = None) -> TableReading:
+    """The table's values read from its pieces, or why they could not be read (in `notes`); `cached`
+    gives what a formula showed (a formula in a total cell declares nothing: the app computes totals)."""
     for previous, piece in itertools.pairwise(pieces):
         if _width(piece) != _width(previous) and not _has_columns(piece, table, template):
             reason = "表格被分成几段，后一段没有表头且列数与前一段不同，无法确定各列"
             return TableReading(notes=[ImportNote("unreadable", table.id, reason=reason)])
-    return _Reader(table, template, concatenate(pieces)).read()
+    return _Reader(table, template, concatenate(pieces), cached).read()

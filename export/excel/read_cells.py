@@ -6,6 +6,7 @@ the cell holds, with formulas told apart from typed values, so it can be tested 
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -30,6 +32,8 @@ MAX_COLUMNS = 40
 MAX_SHEETS = 50
 
 Position = tuple[int, int]  # (row, column), 1-based
+Merge = tuple[Position, Position]  # top-left and bottom-right of a merged range
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Entry:
 class SheetCells:
     name: str
     cells: dict[Position, Entry]
+    merges: tuple[Merge, ...] = ()  # merged ranges inside the bounded area
 
     def text(self, position: Position) -> str:
         entry = self.cells.get(position)
@@ -70,10 +75,25 @@ def _sheet_cells(sheet: ReadOnlyWorksheet, *, values: bool) -> dict[Position, En
     return cells
 
 
+def _merges(sheet: ReadOnlyWorksheet) -> tuple[Merge, ...]:
+    """The merged ranges, which a read-only sheet does not parse: found in the sheet's XML, which the
+    package guard has already bounded."""
+    with sheet._get_source() as source:
+        xml = source.read()
+    merges = []
+    for match in _MERGE.finditer(xml):
+        left, top, right, bottom = range_boundaries(match.group(1).decode())
+        if left and top and right and bottom and top <= MAX_ROWS and left <= MAX_COLUMNS:
+            merges.append(((top, left), (min(bottom, MAX_ROWS), min(right, MAX_COLUMNS))))
+    return tuple(merges)
+
+
 def _read_sheets(data: bytes, *, values: bool) -> list[SheetCells]:
     with _opened(data, values=values) as workbook:
         worksheets = workbook.worksheets[:MAX_SHEETS]
-        return [SheetCells(ws.title, _sheet_cells(ws, values=values)) for ws in worksheets]
+        return [
+            SheetCells(ws.title, _sheet_cells(ws, values=values), () if values else _merges(ws)) for ws in worksheets
+        ]
 
 
 def read_cells(path: Path) -> tuple[list[SheetCells], bytes]:

@@ -1,112 +1,32 @@
 """Importing a workbook: find each statutory table by its labels, then read its cells into a Report.
 
-A table is found wherever its labels are, in whichever sheet (sheets may be renamed, reordered, or
-moved down a few rows): every label votes for the place the layout's top-left corner must be at,
-and the place with most votes wins. Totals typed as numbers are kept as declared totals so the
-checker compares them; totals that are formulas are left to the app to compute.
+Each sheet becomes a grid (merged ranges repeat their top-left cell, as Word's merged cells do) cut
+into parts at blank rows and section headings; a part is the statutory table whose labels it shows
+(a part with too few labels of its own continues the part above it). The table is then read by
+export.read_grid, by labels only, wherever it stands and however it is laid out: a sheet this app
+wrote, one a person rearranged, or a web page pasted into a spreadsheet. Totals typed as numbers are
+kept as declared totals so the checker compares them; totals that are formulas are left to the app.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from export.excel.extras import read_extras
 from export.excel.fee_rows import read_fee
 from export.excel.read_cells import Entry, Position, SheetCells, read_cached_values, read_cells
 from export.excel.read_text import read_meta, read_narrative
-from export.label_matching import differs
+from export.read_grid import Grid, GridCell, read_table, recognise
 from model.errors import ReportFileError
-from model.labels import exact_key
-from model.layout import CellRole, LayoutCell, table_layout
+from model.labels import word_key
 from model.report import Report
-from model.template import CellKind, TableSpec, Template
-from model.values import CellValue, Invalid, coerce_file_value
-
-MIN_LABELS_FOUND = 0.5  # of a table's labels, for its sheet to count as that table
-
-
-@dataclass(frozen=True)
-class TablePlacement:
-    sheet: SheetCells
-    origin: Position  # the sheet position of the layout's row 0, column 0
-    votes: int
-    rows: dict[int, int] = field(default_factory=dict)  # layout row → sheet row, when rows moved
-
-    def position(self, cell: LayoutCell) -> Position:
-        return self.rows.get(cell.row, self.origin[0] + cell.row), self.origin[1] + cell.column
-
-
-def _labels(table: TableSpec) -> list[LayoutCell]:
-    return [c for c in table_layout(table).cells if c.role is not CellRole.DATA and c.text]
-
-
-def _best_origin(sheet: SheetCells, labels: list[LayoutCell]) -> tuple[Position, int] | None:
-    where: dict[str, list[Position]] = {}
-    for position in sheet.cells:
-        where.setdefault(exact_key(sheet.text(position)), []).append(position)
-    votes: Counter[Position] = Counter()
-    for label in labels:
-        for row, column in where.get(exact_key(label.text), ()):
-            votes[(row - label.row, column - label.column)] += 1
-    return votes.most_common(1)[0] if votes else None
-
-
-def _row_labels(table: TableSpec) -> dict[int, LayoutCell]:
-    """Layout row → the innermost row-header cell naming that one row (tables printed downwards)."""
-    leaves: dict[int, LayoutCell] = {}
-    row_headers = (c for c in table_layout(table).cells if c.role is CellRole.ROW_HEADER and c.rowspan == 1)
-    for cell in row_headers:
-        if cell.row not in leaves or cell.column > leaves[cell.row].column:
-            leaves[cell.row] = cell
-    return leaves
-
-
-def _found_row(sheet: SheetCells, label: LayoutCell, expected: Position) -> int | None:
-    """The sheet row holding this row label in its column, the one nearest where it should be."""
-    key = exact_key(label.text)
-    rows = [r for (r, c) in sheet.cells if c == expected[1] and exact_key(sheet.text((r, c))) == key]
-    return min(rows, key=lambda r: abs(r - expected[0])) if rows else None
-
-
-def _row_map(table: TableSpec, placement: TablePlacement) -> dict[int, int]:
-    """Layout row → sheet row, following rows a person inserted or deleted inside the table.
-
-    Each labelled row is found by its label; a row without one (a header) moves with the next
-    labelled row below it, the block it heads.
-    """
-    shifts: dict[int, int] = {}
-    for layout_row, label in _row_labels(table).items():
-        expected = placement.position(label)
-        found = _found_row(placement.sheet, label, expected)
-        if found is not None:
-            shifts[layout_row] = found - expected[0]
-    if not shifts:
-        return {}
-    n_rows = table_layout(table).n_rows
-    mapped: dict[int, int] = {}
-    shift = shifts[max(shifts)]  # rows below the last label (none today) move with it
-    for layout_row in reversed(range(n_rows)):
-        shift = shifts.get(layout_row, shift)
-        mapped[layout_row] = placement.origin[0] + layout_row + shift
-    return mapped
-
-
-def locate_table(table: TableSpec, sheets: list[SheetCells]) -> TablePlacement | None:
-    labels = _labels(table)
-    best: TablePlacement | None = None
-    for sheet in sheets:
-        found = _best_origin(sheet, labels)
-        if found is not None and (best is None or found[1] > best.votes):
-            best = TablePlacement(sheet, found[0], found[1])
-    if best is None or best.votes < max(2, len(labels) * MIN_LABELS_FOUND):
-        return None
-    return replace(best, rows=_row_map(table, best))
+from model.template import Template
 
 
 class CachedValues:
-    """The values formulas showed when last saved; loaded only if an input cell holds a formula."""
+    """The values formulas showed when last saved; loaded only if a formula stands in an input cell."""
 
     def __init__(self, data: bytes) -> None:
         self._data = data
@@ -119,46 +39,93 @@ class CachedValues:
         return None if entry is None else entry.value
 
 
-def _cell_value(entry: Entry | None, kind: CellKind, is_total: bool, cached: object) -> CellValue:
-    if entry is None:
-        return None
-    if entry.is_formula:
-        if is_total:
-            return None  # the app computes totals; a formula total declares nothing
-        if cached is None:
-            return Invalid(str(entry.value))  # a formula nobody calculated: show it, do not guess
-        return coerce_file_value(cached, kind)
-    return coerce_file_value(entry.value, kind)
+def entry_text(entry: Entry | None) -> str:
+    """A cell as text: formulas as their text (the reader asks for what they showed), numbers exactly."""
+    if entry is None or entry.value is None:
+        return ""
+    if isinstance(entry.value, float) and not entry.is_formula:
+        return repr(entry.value)
+    return str(entry.value)
 
 
-def _read_cells(report: Report, table: TableSpec, placement: TablePlacement, cached: CachedValues) -> None:
-    for cell in table_layout(table).data_cells():
-        assert cell.ref is not None
-        row_id, column_id = cell.ref
-        position = placement.position(cell)
-        entry = placement.sheet.cells.get(position)
-        kind = table.block_of(row_id).column(column_id).kind
-        lazy = cached.get(placement.sheet.name, position) if entry is not None and entry.is_formula else None
-        value = _cell_value(entry, kind, cell.is_total, lazy)
-        if value is not None:
-            report.set_cell(table.id, row_id, column_id, value)
+def sheet_grid(sheet: SheetCells) -> Grid:
+    """The sheet as a grid of rows 1… and columns 1… (grid index 0 is sheet row/column 1); a merged
+    range repeats its top-left cell, except in a slot holding something of its own (a range a program
+    forgot to move with inserted rows); a cell's origin is its sheet position."""
+    positions = [*sheet.cells, *(end for _, end in sheet.merges)]
+    height = max((r for r, _ in positions), default=0)
+    width = max((c for _, c in positions), default=0)
+    covered: dict[Position, Position] = {}
+    for (top, left), (bottom, right) in sheet.merges:
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) not in sheet.cells:
+                    covered[(r, c)] = (top, left)
+    grid: Grid = []
+    for r in range(1, height + 1):
+        row = []
+        for c in range(1, width + 1):
+            origin = covered.get((r, c), (r, c))
+            entry = sheet.cells.get(origin)
+            row.append(GridCell(entry_text(entry), origin, entry is not None and entry.is_formula))
+        grid.append(row)
+    return grid
 
 
-def _label_ids(table: TableSpec) -> dict[str, str]:
-    """Statutory label → the row or column id a LABEL_MISMATCH finding points at."""
-    ids = {c.label: c.id for block in table.blocks for c in block.columns}
-    ids.update({r.label: r.id for r in table.rows})
-    return ids
+def _texts(row: list[GridCell]) -> list[str]:
+    return list(dict.fromkeys(c.text.strip() for c in row if c.text.strip()))
 
 
-def _changed_labels(table: TableSpec, placement: TablePlacement) -> dict[str, str]:
-    ids = _label_ids(table)
-    changed: dict[str, str] = {}
-    for cell in _labels(table):
-        found = placement.sheet.text(placement.position(cell)).strip()
-        if cell.text in ids and found and differs(found, cell.text):
-            changed[ids[cell.text]] = found
-    return changed
+def _is_heading(row: list[GridCell], headings: set[str]) -> bool:
+    texts = _texts(row)
+    return len(texts) == 1 and word_key(texts[0]) in headings
+
+
+@dataclass
+class _Part:
+    table: str | None
+    rows: Grid
+
+
+def _parts(grid: Grid, template: Template) -> list[_Part]:
+    """The grid cut at blank rows and section headings, each part with the table it shows; a part
+    showing none, or the same table as the part before, continues the part before (not across a heading)."""
+    headings = {word_key(s.heading) for s in template.sections}
+    headings |= {word_key(s.explanatory_title) for s in template.sections if s.explanatory_title}
+    pieces: list[tuple[bool, Grid]] = []  # (a heading stands before it, rows)
+    current: Grid = []
+    fresh = heading_seen = False
+    for row in grid:
+        is_heading = _is_heading(row, headings)
+        if is_heading or not _texts(row):
+            if current:
+                pieces.append((fresh, current))
+                current = []
+            heading_seen = heading_seen or is_heading
+            continue
+        if not current:
+            fresh, heading_seen = heading_seen, False
+        current.append(row)
+    if current:
+        pieces.append((fresh, current))
+    parts: list[_Part] = []
+    for fresh, rows in pieces:
+        table = recognise(rows, template)
+        if parts and not fresh and (table is None or table == parts[-1].table) and parts[-1].table is not None:
+            parts[-1].rows.extend(rows)
+        else:
+            parts.append(_Part(table, rows))
+    return parts
+
+
+def _located(sheets: list[SheetCells], template: Template) -> dict[str, tuple[SheetCells, Grid]]:
+    """Each statutory table's sheet and rows: the first sheet showing it."""
+    found: dict[str, tuple[SheetCells, Grid]] = {}
+    for sheet in sheets:
+        for part in _parts(sheet_grid(sheet), template):
+            if part.table is not None and part.table not in found:
+                found[part.table] = (sheet, part.rows)
+    return found
 
 
 def _not_ours(template: Template) -> ReportFileError:
@@ -170,19 +137,22 @@ def read_workbook(path: Path, template: Template | None = None) -> Report:
     sheets, data = read_cells(path)
     report = Report() if template is None else Report(template=template)
     template = report.template
-    placements = {t.id: locate_table(t, sheets) for t in template.tables}
-    if not any(placements.values()):
+    located = _located(sheets, template)
+    if not located:
         raise _not_ours(template)
     cached = CachedValues(data)
     for table in template.tables:
-        placement = placements[table.id]
-        if placement is None:
+        if table.id not in located:
             continue  # a deleted sheet: its cells stay unfilled and the checker says so
-        _read_cells(report, table, placement, cached)
-        labels = _changed_labels(table, placement)
-        if labels:
-            report.imported_labels[table.id] = labels
-    report.meta = read_meta(sheets, template)
+        sheet, rows = located[table.id]
+        reading = read_table(table, [rows], template, partial(cached.get, sheet.name))
+        for (row_id, column_id), value in reading.values.items():
+            report.set_cell(table.id, row_id, column_id, value)
+        if reading.labels:
+            report.imported_labels[table.id] = reading.labels
+        report.import_notes += reading.notes
+    report.meta, notes = read_meta(sheets, template)
+    report.import_notes = notes + report.import_notes
     report.narrative = read_narrative(sheets, template)
     read_extras(sheets, report)
     fee = read_fee(sheets, template)  # the visible rows, where a person may have changed it

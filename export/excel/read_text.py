@@ -8,13 +8,14 @@ from openpyxl.utils.datetime import from_excel
 
 from export.excel.read_cells import Entry, Position, SheetCells
 from export.excel.text_sheets import CONTINUED
+from export.read_meta import date_line, find_title, title_of
 from model.dates import parse_date, parse_year
 from model.errors import ReportFileError
 from model.field_paths import SubsectionPart, get_field, intro_path, set_field, subsection_path, text_path
 from model.labels import exact_key
 from model.numerals import subsection_index
-from model.report import Meta, MetaValue, Narrative, Report, Subsection
-from model.template import FieldKind, MetaFieldSpec, Template
+from model.report import ImportNote, Meta, MetaValue, Narrative, Report, Subsection
+from model.template import FieldKind, MetaFieldSpec, MetaId, Template
 
 
 def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, dict[str, Position]] | None:
@@ -95,16 +96,66 @@ def _meta_value(value: object, template: Template, spec: MetaFieldSpec) -> MetaV
     return text if spec.kind is FieldKind.MULTILINE else text.strip()
 
 
-def read_meta(sheets: list[SheetCells], template: Template) -> Meta:
+MIN_META_LABELS = 2  # a 基本信息 sheet shows at least this many of its labels (one may be a chance word)
+TITLE_ROWS = 12  # a hand-made workbook's title is in one of its first rows
+
+
+def read_meta(sheets: list[SheetCells], template: Template) -> tuple[Meta, list[ImportNote]]:
+    """The meta fields from the 基本信息 sheet this app writes; failing that, agency and year from a
+    title row or a sheet's name and the 成文日期 from a date cell, as a hand-made workbook has them
+    (the agency kind then guessed from the name, and noted as guessed)."""
     keys = {exact_key(f.label): f.id for f in template.meta_fields}
     values: dict[str, object] = {}
     located = _find_labels(sheets, set(keys))
-    if located is not None:
+    if located is not None and len(located[1]) >= MIN_META_LABELS:
         sheet, positions = located
         for key, (row, column) in positions.items():
             entry = sheet.cells.get((row, column + 1))
             values[keys[key]] = None if entry is None or entry.is_formula else entry.value
-    return Meta({spec.id: _meta_value(values.get(spec.id), template, spec) for spec in template.meta_fields})
+        meta = Meta({spec.id: _meta_value(values.get(spec.id), template, spec) for spec in template.meta_fields})
+        return meta, []
+    return _meta_from_titles(sheets, template)
+
+
+def _row_texts(sheet: SheetCells) -> list[tuple[int, str]]:
+    """Each row's text cells joined, in order."""
+    rows: dict[int, list[str]] = {}
+    for (row, _), entry in sorted(sheet.cells.items()):
+        if not entry.is_formula and isinstance(entry.value, str) and entry.value.strip():
+            rows.setdefault(row, []).append(entry.value.strip())
+    return [(row, "".join(texts)) for row, texts in rows.items()]
+
+
+def _issue_date(sheet: SheetCells) -> date | None:
+    """The last date in a sheet: a date cell, or a line that is (or ends with) a date, as under a 落款
+    (the workbook's last such date is the 成文日期)."""
+    found: date | None = None
+    for _, entry in sorted(sheet.cells.items()):
+        if isinstance(entry.value, datetime):
+            found = entry.value.date()
+        elif isinstance(entry.value, str) and (line := date_line(entry.value)) is not None:
+            found = line[1]
+    return found
+
+
+def _meta_from_titles(sheets: list[SheetCells], template: Template) -> tuple[Meta, list[ImportNote]]:
+    meta = Meta()
+    for sheet in sheets:
+        lines = [text for _, text in _row_texts(sheet)[:TITLE_ROWS]]
+        agency, year, _ = find_title(lines, template)
+        if year is None and (named := title_of(sheet.name, template)) is not None:
+            agency, year = named
+        if year is not None:
+            meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
+            dates = [d for d in map(_issue_date, sheets) if d is not None]
+            meta.issue_date = dates[-1] if dates else None
+            break
+    else:
+        meta.agency_kind = template.agency_kinds[0].id
+    notes = [ImportNote("guessed", MetaId.AGENCY_KIND, found=meta.agency_kind)] if meta.agency else []
+    if meta.year is not None and meta.year < template.first_year and template.superseded:
+        notes.append(ImportNote("old_format", "", found=str(meta.year)))
+    return meta, notes
 
 
 # --- 报告正文 ----------------------------------------------------------------------------------

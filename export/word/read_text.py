@@ -18,63 +18,20 @@ from docx.document import Document
 from export.label_matching import similarity
 from export.page_design import SIGNER_LABEL
 from export.read_grid import Grid, read_table, recognise
+from export.read_meta import SIGNATURE_LINES, WEB_LINE, date_line, find_title
 from export.word.read_body import Paragraph, body_items
-from model.dates import YEAR_PATTERN, parse_date, parse_year
 from model.errors import ReportFileError
 from model.labels import forgiving_key, without_spaces, word_key
 from model.numerals import split_ordinal, subsection_index
 from model.report import ImportNote, Meta, Narrative, NarrativeSection, Report, Subsection
 from model.template import TEMPLATE_2021, MetaId, Placement, SectionKind, SectionSpec, Template
 
-TITLE_LINES = 3  # a title may be typed over up to three paragraphs
-HEAD_LINES = 12  # web page lines (site name, 发布日期, 浏览次数) may stand above it
-_TITLE = re.compile(rf"^(?P<before>.*?)(?P<number>{YEAR_PATTERN})年度?(?P<after>\D*报告)$")
-_TITLE_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开)")
-_TITLE_FILLER = re.compile(r"^关于|的$|关于$")
 _TITLE_END = re.compile(r"[。：:]")
 MAX_SUBSECTION_TITLE = 40
 MAX_HEADING_EXTRA = 12  # a heading line may carry a few more characters than the statutory one
 EXPLANATORY_SIMILARITY = 0.8  # a heading numbered （二） as the notice's text numbers it must be this close
 MAX_SIGNATORY = 30
-SIGNATURE_LINES = 6  # the 落款 and date are among the last lines (web pages add a few after them)
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
-# Lines a web page puts around a report: they are the page's, not the report's.
-_WEB_LINE = re.compile(
-    r"^(发布日期|发布时间|发文日期|来源|信息来源|浏览次数|阅读次数|点击数|访问量|字号|【|\[|索引号|分享|打印|关闭|扫一扫|"
-    r"当前位置|首页|您当前的位置|上一篇|下一篇|责任编辑|附件)"
-)
-_DATE_AT_END = re.compile(rf"(?P<date>{YEAR_PATTERN}\s*年\s*\S{{1,3}}\s*月\s*\S{{1,3}}\s*日)$")
-
-
-def _agency_from_title(before: str, after: str) -> str:
-    """The agency of '叶城县科学技术局2024年度…报告' (before the year) or '2024年上海市科委…报告' (after it)."""
-    if before:
-        return _TITLE_FILLER.sub("", before)
-    words = _TITLE_WORDS.search(after)
-    return _TITLE_FILLER.sub("", after[: words.start()]) if words else ""
-
-
-def _title_at(lines: list[str], start: int, template: Template) -> tuple[str, int, int] | None:
-    for count in range(1, min(TITLE_LINES, len(lines) - start) + 1):
-        match = _TITLE.match(without_spaces("".join(lines[start : start + count])))
-        year = parse_year(match["number"]) if match else None
-        if match is None or year is None:
-            continue
-        words = _TITLE_WORDS.search(match["after"])
-        suffix = match["after"][words.start() :] if words else match["after"]
-        if similarity(suffix, template.title_suffix) >= 0.6:
-            return _agency_from_title(match["before"], match["after"]), year, count
-    return None
-
-
-def _title(lines: list[str], template: Template) -> tuple[str, int | None, int]:
-    """(agency, year, paragraphs used up to the end of the title) from the first lines; ('', None, 0) if none is a title."""
-    for start in range(min(HEAD_LINES, len(lines))):
-        found = _title_at(lines, start, template)
-        if found is not None:
-            agency, year, count = found
-            return agency, year, start + count
-    return "", None, 0
 
 
 def _heading(text: str, template: Template, seen: set[str]) -> SectionSpec | None:
@@ -179,19 +136,12 @@ def _take_date(lines: list[str], meta: Meta) -> None:
     """The 成文日期: the last date line near the end (in either numerals), or a date ending the 落款 line;
     lines a web page adds after it are dropped."""
     for index in range(len(lines) - 1, max(-1, len(lines) - 1 - SIGNATURE_LINES), -1):
-        line = without_spaces(lines[index]).strip("（）()")
-        if not all(_WEB_LINE.match(later) for later in lines[index + 1 :]):
+        if not all(WEB_LINE.match(later) for later in lines[index + 1 :]):
             return
-        issued = parse_date(line)
-        if issued is not None:
-            meta.issue_date = issued
-            del lines[index:]
-            return
-        match = _DATE_AT_END.search(line)
-        if match is not None and (issued := parse_date(match["date"])) is not None:
-            meta.issue_date = issued
-            lines[index] = line[: match.start()]
-            del lines[index + 1 :]
+        found = date_line(lines[index])
+        if found is not None:
+            before, meta.issue_date = found
+            lines[index:] = [before] if before else []
             return
 
 
@@ -212,7 +162,7 @@ def _narrative(collected: _Collected, title_lines: int, template: Template) -> N
     first heading is the text the template prints before the first section (开头语), web page lines left out."""
     sections = {s.id: parse_section(collected.sections.get(s.id, [])) for s in template.narrative_sections}
     opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
-    preamble = [line for line in collected.head[title_lines:] if not _WEB_LINE.match(line)]
+    preamble = [line for line in collected.head[title_lines:] if not WEB_LINE.match(line)]
     texts = {opening[0].id: "\n".join(preamble)} if opening else {}
     return Narrative(sections=sections, texts=texts)
 
@@ -227,7 +177,7 @@ def _heading_notes(collected: _Collected, template: Template) -> list[ImportNote
 
 
 def _meta(collected: _Collected, template: Template) -> tuple[Meta, int, list[ImportNote]]:
-    agency, year, used = _title(collected.head, template)
+    agency, year, used = find_title(collected.head, template)
     meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
     notes = [ImportNote("guessed", MetaId.AGENCY_KIND, found=meta.agency_kind)] if agency else []
     if year is not None and year < template.first_year:

@@ -10,16 +10,31 @@ import pytest
 
 from model.checks import check
 from model.errors import ReportFileError
-from model.report import Report, Subsection
-from model.template import TEMPLATE_2021
+from model.report import ImportNote, Report, Subsection
+from model.template import TEMPLATE_2021, MetaId
 from tests.export.excel.workbooks import edited
 
 
-def test_a_workbook_without_its_meta_sheet_reads_with_the_default_agency_kind(report: Report, tmp_path: Path) -> None:
+def test_a_workbook_without_its_meta_sheet_reads_agency_and_year_from_its_title_and_guesses_the_kind(
+    report: Report, tmp_path: Path
+) -> None:
     def drop_meta(workbook: openpyxl.Workbook) -> None:
         workbook.remove(workbook[TEMPLATE_2021.meta_title])
 
     back = edited(report, tmp_path, drop_meta)
+    assert (back.meta.agency, back.meta.year) == (report.meta.agency, report.meta.year)
+    assert back.meta.agency_kind == TEMPLATE_2021.agency_kind_of(report.meta.agency)
+    assert ImportNote("guessed", MetaId.AGENCY_KIND, found=back.meta.agency_kind) in back.import_notes
+
+
+def test_a_workbook_without_meta_sheet_or_title_reads_with_the_default_agency_kind(
+    report: Report, tmp_path: Path
+) -> None:
+    def drop_meta_and_text(workbook: openpyxl.Workbook) -> None:
+        for name in (TEMPLATE_2021.meta_title, *(s.title for s in workbook.worksheets if "正文" in s.title)):
+            workbook.remove(workbook[name])
+
+    back = edited(report, tmp_path, drop_meta_and_text)
     assert (back.meta.agency, back.meta.year) == ("", None)
     assert back.meta.agency_kind == TEMPLATE_2021.agency_kinds[0].id
     assert {f.location.field for f in check(back) if f.code == "MISSING" and f.location.field} >= {"meta.agency"}
