@@ -19,6 +19,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from export.label_matching import MIN_SIMILARITY, differs, similarity
 from model.labels import collapse_spaces, forgiving_key, word_key
@@ -105,8 +106,10 @@ class _Vocabulary:
         return self._kinds[text]
 
     def _classify(self, text: str) -> Label:
+        if is_blank_text(text) or is_number_text(text):
+            return Label(Kind.VALUE)
         key = forgiving_key(text)
-        if not key or is_blank_text(text) or is_number_text(text):
+        if not key:
             return Label(Kind.VALUE)
         if key in self.exact:
             return self.exact[key]
@@ -142,6 +145,7 @@ def _vocabulary(table: TableSpec, template: Template) -> _Vocabulary:
     return _VOCABULARIES[key][2]
 
 
+@lru_cache(maxsize=4096)
 def is_number_text(text: str) -> bool:
     folded = normalize_number_text(text)
     return bool(folded) and folded.lstrip("+-").replace(".", "", 1).isdigit()
@@ -176,8 +180,10 @@ class TableReading:
     notes: list[ImportNote] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Scan:
+    """What a walk from a value towards the table's edge (left, or up) meets first of each kind."""
+
     row: str | None = None
     column: str | None = None
     group: str | None = None  # a row group met before any row (a group printed as one row)
@@ -192,6 +198,8 @@ class _Reader:
         self.grid = grid
         self.vocabulary = _vocabulary(table, template)
         self.spread = self._spread_headings()
+        self._rows: dict[int, list[_Scan]] = {}
+        self._columns: dict[int, list[_Scan]] = {}
 
     def _spread_headings(self) -> dict[Position, GridCell]:
         """Blank slots of heading rows that a heading typed without merging stands for: the heading to
@@ -230,34 +238,45 @@ class _Reader:
     def kind(self, cell: GridCell) -> Label:
         return Label(Kind.VALUE) if cell.formula else self.vocabulary.kind(cell.text)
 
-    def _walk(self, cells: Iterator[GridCell], origin: Position) -> _Scan:
-        scan = _Scan()
-        seen = {origin}
-        for cell in cells:
-            if cell.origin in seen:
-                continue
-            seen.add(cell.origin)
-            label = self.kind(cell)
-            if label.kind is Kind.VALUE:
-                continue
-            if label.kind is Kind.TITLE:
-                break
-            if label.kind is Kind.EXTRA:
-                scan.blocked = scan.row is None and scan.column is None and scan.group is None
-                break
-            if label.kind is Kind.ROW and scan.row is None:
-                scan.row = label.id
-            elif label.kind is Kind.COLUMN and scan.column is None:
-                scan.column = label.id
-            elif label.kind is Kind.GROUP and scan.row is None and label.id in self.vocabulary.group_rows:
-                scan.group = scan.group or label.id
-        return scan
+    def _step(self, label: Label, rest: _Scan) -> _Scan:
+        """The walk that meets `label` first and then what `rest` met: the nearest of each kind wins, a
+        block title ends the walk, an extra nearest of all blocks it."""
+        if label.kind is Kind.VALUE:
+            return rest
+        if label.kind is Kind.TITLE:
+            return _Scan()
+        if label.kind is Kind.EXTRA:
+            return _Scan(blocked=True)
+        if label.kind is Kind.ROW:
+            return _Scan(row=label.id, column=rest.column)
+        if label.kind is Kind.COLUMN:
+            return _Scan(rest.row, label.id, rest.group)
+        group = label.id if label.id in self.vocabulary.group_rows else rest.group
+        return _Scan(rest.row, rest.column, group)
 
-    def _left(self, r: int, c: int) -> Iterator[GridCell]:
-        return (self.grid[r][i] for i in range(min(c, len(self.grid[r])) - 1, -1, -1))
+    def _scans(self, cells: list[GridCell]) -> list[_Scan]:
+        """For each slot of a line of cells (a row left to right, a column top to bottom), the walk from
+        that slot back to the line's start: each merged cell counted once."""
+        scans = [_Scan()]
+        for i in range(1, len(cells) + 1):
+            cell = cells[i - 1]
+            same = i >= 2 and cells[i - 2].origin == cell.origin
+            scans.append(scans[-1] if same else self._step(self.kind(cell), scans[-1]))
+        return scans
 
-    def _up(self, r: int, c: int) -> Iterator[GridCell]:
-        return (self.spread.get((i, c), self.grid[i][c]) for i in range(r - 1, -1, -1) if c < len(self.grid[i]))
+    def _left_scan(self, r: int, c: int) -> _Scan:
+        if r not in self._rows:
+            self._rows[r] = self._scans(self.grid[r])
+        return self._rows[r][min(c, len(self.grid[r]))]
+
+    def _up_scan(self, r: int, c: int) -> _Scan:
+        if c not in self._columns:
+            line = [
+                self.spread.get((i, c), row[c]) if c < len(row) else GridCell("", (i, c))
+                for i, row in enumerate(self.grid)
+            ]
+            self._columns[c] = self._scans(line)
+        return self._columns[c][r]
 
     def _values(self) -> Iterator[tuple[GridCell, Position]]:
         seen: set[Position] = set()
@@ -270,7 +289,7 @@ class _Reader:
 
     def _place(self, cell: GridCell, at: Position) -> tuple[list[tuple[str, str]], bool]:
         """The cells a value belongs to (one, or a printed group's rows), and whether it stands by an extra."""
-        left, up = self._walk(self._left(*at), cell.origin), self._walk(self._up(*at), cell.origin)
+        left, up = self._left_scan(*at), self._up_scan(*at)
         if left.blocked or up.blocked:
             return [], True
         rows = {r for r in (left.row, up.row) if r is not None}

@@ -11,6 +11,7 @@ different keys are is the importers' business (export.label_matching).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from model.numerals import normalize_ordinal, split_ordinal
 
@@ -33,11 +34,13 @@ def exact_key(text: str) -> str:
     return without_spaces(unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)  # the same labels come back in every file of a batch
 def forgiving_key(text: str) -> str:
     """The exact key, also with quotes unified, `1、` read as `1.`, `一.` as `一、`, no closing punctuation."""
     return normalize_ordinal(exact_key(text).translate(_QUOTES)).rstrip(_TRAILING_PUNCTUATION)
 
 
+@lru_cache(maxsize=8192)
 def word_key(text: str) -> str:
     """'(一) 予以公开：' → '予以公开'; '2、其他法律法规禁止公开' → '其他法律法规禁止公开': the words alone."""
     _, body = split_ordinal(forgiving_key(text))

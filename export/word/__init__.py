@@ -17,9 +17,9 @@ from pathlib import Path
 from export.fonts import resolve_scheme
 from export.formats import ExportOptions
 from export.word.document import build_document
-from export.word.embedded import embed_report, embedded_report, visible_fingerprint
+from export.word.embedded import PART_NAME, embed_report, embedded_report, visible_fingerprint
 from export.word.package import finish_package
-from export.word.read_body import open_document
+from export.word.read_body import body_of_package, open_document
 from export.word.read_text import import_visible_content
 from model.report import Report
 
@@ -41,17 +41,22 @@ def notice(options: ExportOptions) -> str | None:
 
 
 def read(path: Path) -> Report:
-    """Import a .docx: exactly what this app wrote, or what a person typed following the official form."""
+    """Import a .docx: exactly what this app wrote, or what a person typed following the official form.
+
+    A package without the embedded report's part carries no report of ours: only its body is read."""
+    body = body_of_package(path, unless=PART_NAME)
+    if body is not None:
+        return import_visible_content(body)
     document = open_document(path)
     embedded = embedded_report(document)
     if embedded is not None and embedded.fingerprint == visible_fingerprint(document):
         return embedded.report
     if embedded is None:
-        return import_visible_content(document)
+        return import_visible_content(document.element.body)
     # Edited in Word: the page is read, against the template the report was written in, and what
     # the page cannot show survives from the embedded copy (meta fields not printed, such as the
     # agency kind, last year's figures, the structured fee of 六, which sentences follow the tables).
-    report = import_visible_content(document, embedded.report.template)
+    report = import_visible_content(document.element.body, embedded.report.template)
     for spec in report.template.meta_fields:
         if not spec.printed:
             report.meta.set(spec.id, embedded.report.meta.get(spec.id))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docx.document import Document
+from lxml import etree
 
 from export.label_matching import similarity
 from export.page_design import SIGNER_LABEL
@@ -41,20 +41,18 @@ def _heading(text: str, template: Template, seen: set[str]) -> SectionSpec | Non
     number, body = split_ordinal(key)
     if not number:
         return None
-    for spec in template.sections:
+    index = subsection_index(number)
+    for position, spec in enumerate(template.sections):
         if spec.id in seen or len(key) > len(spec.heading) + MAX_HEADING_EXTRA:
+            continue
+        numbered = number == forgiving_key(spec.heading)[: len(number)]
+        if not numbered and index != position:
             continue
         titles = (spec.title, spec.explanatory_title or spec.title)
         score = max(similarity(body, t) for t in titles)
-        if number == forgiving_key(spec.heading)[: len(number)] and score >= 0.6:
-            return spec
-        if subsection_index(number) == _section_index(spec, template) and score >= EXPLANATORY_SIMILARITY:
+        if score >= (0.6 if numbered else EXPLANATORY_SIMILARITY):
             return spec
     return None
-
-
-def _section_index(spec: SectionSpec, template: Template) -> int:
-    return template.sections.index(spec)
 
 
 def _split_subsection_title(rest: str) -> tuple[str, str]:
@@ -106,12 +104,12 @@ def _table_of(grid: Grid, template: Template, section: str | None, previous: str
     return None
 
 
-def _collect(document: Document, template: Template) -> _Collected:
+def _collect(body: etree._Element, template: Template) -> _Collected:
     collected = _Collected()
     current = collected.head
     section: str | None = None
     previous_table: str | None = None  # the table just before, while only blank lines follow it
-    for item in body_items(document):
+    for item in body_items(body):
         if isinstance(item, Paragraph):
             text = item.text.strip()
             spec = _heading(text, template, set(collected.sections)) if text else None
@@ -185,8 +183,9 @@ def _meta(collected: _Collected, template: Template) -> tuple[Meta, int, list[Im
     return meta, used, notes
 
 
-def import_visible_content(document: Document, template: Template = TEMPLATE_2021) -> Report:
-    collected = _collect(document, template)
+def import_visible_content(body: etree._Element, template: Template = TEMPLATE_2021) -> Report:
+    """The report a document's body (w:body) shows."""
+    collected = _collect(body, template)
     if not collected.grids:
         tables = "、".join(s.short_title for s in template.sections if s.kind is SectionKind.TABLE)
         raise ReportFileError(f"文档中没有找到年报的统计表（{tables}），无法导入")

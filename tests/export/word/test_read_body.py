@@ -113,7 +113,7 @@ def test_body_items_are_the_top_level_paragraphs_and_tables_in_order() -> None:
         _xml(_p("")),
         _xml(_p(_r("四、政府信息公开行政复议、行政诉讼情况"))),
     )
-    items = list(body_items(document))
+    items = list(body_items(document.element.body))
     assert items == [
         Paragraph("三、收到和处理政府信息公开申请情况"),
         Table([[GridCell("自然人", (0, 0)), GridCell("7", (0, 1))]]),
@@ -127,14 +127,14 @@ def test_content_controls_are_opened_up_in_the_body_rows_and_cells() -> None:
     sdt_row = f"<w:sdt><w:sdtPr/><w:sdtContent>{_tr(_tc('丙'), _tc('丁'))}</w:sdtContent></w:sdt>"
     table = f"<w:tbl><w:tblPr/><w:tblGrid/>{_tr(_tc('甲'), sdt_cell)}{sdt_row}</w:tbl>"
     control = _xml(f"<w:sdt W_NS><w:sdtPr/><w:sdtContent><w:p>{_r('表前')}</w:p>{table}</w:sdtContent></w:sdt>")
-    items = list(body_items(_document(control, _xml(_p(_r("表后"))))))
+    items = list(body_items(_document(control, _xml(_p(_r("表后")))).element.body))
     assert items[0] == Paragraph("表前")
     assert isinstance(items[1], Table) and _texts(items[1].grid) == [["甲", "乙"], ["丙", "丁"]]
     assert items[2] == Paragraph("表后")
 
 
 def test_an_empty_content_control_yields_nothing() -> None:
-    assert list(body_items(_document(_xml("<w:sdt W_NS><w:sdtPr/></w:sdt>")))) == []
+    assert list(body_items(_document(_xml("<w:sdt W_NS><w:sdtPr/></w:sdt>")).element.body)) == []
 
 
 # --- tables as grids --------------------------------------------------------------------------
@@ -222,7 +222,7 @@ def test_a_statutory_table_typed_in_word_reads_as_its_printed_grid(tmp_path: Pat
     document.add_paragraph("表后")
     path = tmp_path / "表格.docx"
     document.save(str(path))
-    items = list(body_items(open_document(path)))
+    items = list(body_items(open_document(path).element.body))
     assert [type(i) for i in items] == [Paragraph, Table, Paragraph]
     grid = items[1].grid  # type: ignore[union-attr]
     layout = table_layout(TEMPLATE_2021.table(table_id))
