@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.labels import collapse_spaces, exact_key, forgiving_key, without_spaces
+from model.labels import collapse_spaces, exact_key, forgiving_key, without_spaces, word_key
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,17 @@ def test_exact_and_forgiving_keys(text: str, exact: str, forgiving: str) -> None
 )
 def test_a_found_label_is_shown_with_its_white_space_collapsed(text: str, shown: str) -> None:
     assert collapse_spaces(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("(一) 予以公开：", "予以公开"),
+        ("1、属于国家秘密", "属于国家秘密"),
+        ('3.危及"三安全一稳定"', "危及三安全一稳定"),
+        ("（二）部分公开(区分处理的,只计这一情形)", "部分公开区分处理的只计这一情形"),
+        ("二、主动公开政府信息情况", "主动公开政府信息情况"),
+    ],
+)
+def test_word_key_keeps_only_the_words(typed: str, words: str) -> None:
+    assert word_key(typed) == words

@@ -364,6 +364,11 @@ def default_tables(report: Report) -> dict[str, Sheet | list[Sheet]]:
     return {t.id: statutory(t, v(t.id)) for t in T.tables}
 
 
+def overlay(typed: Values, table: str, base: Callable[[str, str], str]) -> Callable[[str, str], str]:
+    """The texts `typed` over a table's values."""
+    return lambda r, c: typed.get((table, r, c), base(r, c))
+
+
 def half_width(label: str) -> str:
     return label.replace("（", "(").replace("）", ")").replace(".", "、", 1)
 
@@ -486,14 +491,14 @@ def cases() -> list[Case]:
         ("applications", "new_received", "natural_person"): "１２００",
         ("applications", "disclosed", "natural_person"): "1,200",
     }
-    tables = {t.id: statutory(t, lambda r, c, t=t.id: typed.get((t, r, c), vb(t)(r, c))) for t in T.tables}
+    tables = {t.id: statutory(t, overlay(typed, t.id, vb(t.id))) for t in T.tables}
     add("seed2-typed-numbers", big, tables)
     marks = {
         ("applications", "unable_unclear", "research"): "—",
         ("applications", "unprocessed_petition", "legal_service"): "/",
         ("review_litigation", "review", "other"): "无",
     }
-    tables = {t.id: statutory(t, lambda r, c, t=t.id: marks.get((t, r, c), v1(t)(r, c))) for t in T.tables}
+    tables = {t.id: statutory(t, overlay(marks, t.id, v1(t.id))) for t in T.tables}
     expect = {k: v for k, v in typed_values(s1).items() if k not in marks}
     add("seed1-blank-marks", s1, tables, expect=expect)
 
