@@ -197,6 +197,7 @@ class _Reader:
         self.template = template
         self.grid = grid
         self.vocabulary = _vocabulary(table, template)
+        self.typed_text = self._text_among_values()
         self.spread = self._spread_headings()
         self._rows: dict[int, list[_Scan]] = {}
         self._columns: dict[int, list[_Scan]] = {}
@@ -226,6 +227,23 @@ class _Reader:
                 return self.kind(row[c]).kind in (Kind.ROW, Kind.COLUMN)
         return False
 
+    def _text_among_values(self) -> set[Position]:
+        """Text naming nothing that stands among a row's numbers, right of its row or column label: a value
+        typed as words (kept as typed, for a person to fix), not a label of the person's own."""
+        typed: set[Position] = set()
+        for row in self.grid:
+            if not self._has_number(row):
+                continue
+            kinds = [self.vocabulary.kind(cell.text) for cell in row]
+            named = [c for c, label in enumerate(kinds) if label.kind in (Kind.ROW, Kind.COLUMN)]
+            if not named:
+                continue
+            for c in range(named[-1] + 1, len(row)):
+                text = row[c].text
+                if kinds[c].kind is Kind.EXTRA and word_key(text) not in EXTRA_WORDS and not row[c].formula:
+                    typed.add(row[c].origin)
+        return typed
+
     @staticmethod
     def _has_number(row: list[GridCell]) -> bool:
         return any(is_number_text(cell.text) for cell in row)
@@ -236,7 +254,9 @@ class _Reader:
         return labels[-1] + 1 if labels else 0
 
     def kind(self, cell: GridCell) -> Label:
-        return Label(Kind.VALUE) if cell.formula else self.vocabulary.kind(cell.text)
+        if cell.formula or cell.origin in self.typed_text:
+            return Label(Kind.VALUE)
+        return self.vocabulary.kind(cell.text)
 
     def _step(self, label: Label, rest: _Scan) -> _Scan:
         """The walk that meets `label` first and then what `rest` met: the nearest of each kind wins, a

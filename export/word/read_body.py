@@ -20,8 +20,8 @@ WHAT = "Word 文档"
 MAIN_PART = "word/document.xml"  # where Word, WPS and LibreOffice all put the document's body
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))
-_TR_PR, _TC_PR, _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL, _BODY = (
-    qn(t) for t in ("w:trPr", "w:tcPr", "w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body")
+_TR_PR, _TC_PR, _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL, _BODY, _DOCUMENT = (
+    qn(t) for t in ("w:trPr", "w:tcPr", "w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body", "w:document")
 )
 # The body is parsed with a parser that never resolves entities or touches the network (the package
 # guard has refused DTDs already; this is the second lock).
@@ -37,7 +37,7 @@ def open_document(path: Path) -> Document:
         raise ReportFileError(f"这不是有效的{WHAT}，无法读取（{type(error).__name__}）") from None
     except OSError as error:
         raise ReportFileError(f"无法读取文件：{error.strerror or error}") from None
-    if document.element.tag != qn("w:document") or document.element.find(qn("w:body")) is None:
+    if document.element.tag != _DOCUMENT or document.element.find(_BODY) is None:
         raise ReportFileError(f"这不是有效的{WHAT}（正文部分不是 Word 文档内容）")
     return document
 
@@ -58,8 +58,8 @@ def body_of_package(path: Path, unless: str) -> etree._Element | None:
     except OSError as error:
         raise ReportFileError(f"无法读取文件：{error.strerror or error}") from None
     body = root.find(_BODY)
-    if body is None:
-        raise ReportFileError(f"这不是有效的{WHAT}，无法读取（没有正文）")
+    if root.tag != _DOCUMENT or body is None:
+        raise ReportFileError(f"这不是有效的{WHAT}（正文部分不是 Word 文档内容）")
     return body
 
 
