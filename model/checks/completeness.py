@@ -52,9 +52,9 @@ def check_missing_cells(report: Report) -> list[Finding]:
                 empty = [c for c in typed if stored.get(c.id) is None]
                 if not empty:
                     continue
-                typed = [_as_typed(marks.get((table.id, row.id, c.id))) for c in empty]
-                names = "、".join(column_title(c) + t for c, t in zip(empty, typed, strict=True))
-                where = row_title(row) if len(block.columns) > 1 else row.label + typed[0]
+                said = [_as_typed(marks.get((table.id, row.id, c.id))) for c in empty]
+                names = "、".join(column_title(c) + t for c, t in zip(empty, said, strict=True))
+                where = row_title(row) if len(block.columns) > 1 else row.label + said[0]
                 locations = tuple(cell(table.id, row.id, c.id) for c in empty)
                 message = (
                     f"{heading}：{where}的{names}未填写" if len(block.columns) > 1 else f"{heading}：{where}未填写"
