@@ -44,12 +44,12 @@ def check_missing_cells(report: Report) -> list[Finding]:
         heading = report.template.section(table.id).heading
         values = report.tables[table.id]  # read directly: this runs on every keystroke
         for block in table.blocks:
-            typed = [c for c in block.columns if not c.is_total]
+            fillable = [c for c in block.columns if not c.is_total]
             for row in block.rows:
                 if row.is_total:
                     continue
                 stored = values.get(row.id, {})
-                empty = [c for c in typed if stored.get(c.id) is None]
+                empty = [c for c in fillable if stored.get(c.id) is None]
                 if not empty:
                     continue
                 said = [_as_typed(marks.get((table.id, row.id, c.id))) for c in empty]
