@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from typing_extensions import override
 
 from model import NATIONAL, Finding, Report, Rules, check
+from model.findings import Location, cell
 from model.report import Review
 from model.reviews import mark_reviewed, unmark
 from model.sentences import follow_tables
@@ -88,6 +89,13 @@ class ReportDocument(QObject):
         self.pathChanged.emit()
 
 
+@runtime_checkable
+class Located(Protocol):
+    """An undo command that knows where its change is, so undo and redo can show it."""
+
+    def where(self) -> Location | None: ...
+
+
 class SwapCommand(QUndoCommand):
     """An undoable change between two states of some part of the report; `_apply` installs one."""
 
@@ -120,6 +128,10 @@ class _CellsCommand(SwapCommand):
     ) -> None:
         super().__init__(document, old, new, text)
         self._table_id = table_id
+        self._first = (new[0][0], new[0][1]) if new else None
+
+    def where(self) -> Location | None:
+        return cell(self._table_id, *self._first) if self._first is not None else None
 
     @override
     def _apply(self, state: object) -> None:
@@ -142,6 +154,10 @@ class ReviewCommand(SwapCommand):
         new = _copy_reviews(document.report.reviews)
         document.report.reviews = _copy_reviews(old)  # redo() applies it
         super().__init__(document, old, new, "标记为已核实" if reason is not None else "取消已核实")
+        self._location = finding.location
+
+    def where(self) -> Location | None:
+        return self._location
 
     @override
     def _apply(self, state: object) -> None:

@@ -48,7 +48,7 @@ from model.progress import fillable_cells, unfilled_count, untouched
 from model.report import Meta
 from ui.autosave import Autosaver
 from ui.check_rules import CheckRules
-from ui.document import ReportDocument, ReviewCommand
+from ui.document import Located, ReportDocument, ReviewCommand
 from ui.export_actions import ExportActions
 from ui.find import FindBar, Match, find_all
 from ui.findings_panel import FindingsPanel, Progress
@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(QKeySequence.keyBindings(standard.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, "重做(&R)")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action.triggered.connect(lambda: self._show_undone(undone=True))
+        self.redo_action.triggered.connect(lambda: self._show_undone(undone=False))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -276,6 +278,17 @@ class MainWindow(QMainWindow):
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         zoom_out = self._report_action("缩小(&O)", lambda: self.zoom.step(-1), "Ctrl+-")
         view_menu.addActions([zoom_in, zoom_out, self._report_action("原始大小(&Z)", self.zoom.reset, "Ctrl+0")])
+
+    def _show_undone(self, undone: bool) -> None:
+        """After 撤销 or 重做: go to what changed (its tab, the cell or the field) and say what it was."""
+        stack = self.document.undo_stack
+        command = stack.command(stack.index() if undone else stack.index() - 1)
+        if command is None:
+            return
+        location = command.where() if isinstance(command, Located) else None
+        if location is not None:
+            self.show_location(location)
+        self.show_status(f"{'已撤销' if undone else '已重做'}：{command.text()}")
 
     # --- find, help ------------------------------------------------------------------------------
 

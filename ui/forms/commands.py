@@ -7,7 +7,8 @@ from typing import cast
 from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
-from model.field_paths import get_field, set_field
+from model.field_paths import SubsectionPart, get_field, intro_path, set_field, subsection_path
+from model.findings import Location, field_at
 from model.report import MetaValue, Subsection
 from ui.document import ReportDocument, SwapCommand
 
@@ -42,6 +43,9 @@ class FieldEditCommand(QUndoCommand):
             self.setObsolete(True)  # typed and erased again: nothing left to undo
         return True
 
+    def where(self) -> Location | None:
+        return field_at(self.path)
+
     @override
     def redo(self) -> None:
         set_field(self._document.report, self.path, self._new)
@@ -60,6 +64,16 @@ class SubsectionsCommand(SwapCommand):
         old = copy_subsections(document.report.narrative.section(section_id).subsections)
         super().__init__(document, old, copy_subsections(new), text)
         self._section_id = section_id
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=False)) if (a.title, a.text) != (b.title, b.text)]
+        self._changed = changed[0] if changed else min(len(old), len(new))
+
+    def where(self) -> Location | None:
+        """The first subsection that differs, as the report now stands; the intro when none is left."""
+        count = len(self._document.report.narrative.section(self._section_id).subsections)
+        if count == 0:
+            return field_at(intro_path(self._section_id))
+        index = min(self._changed, count - 1)
+        return field_at(subsection_path(self._section_id, index, SubsectionPart.TITLE))
 
     @override
     def _apply(self, state: object) -> None:

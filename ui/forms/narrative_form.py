@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,6 +35,8 @@ def _is_subsection(path: str) -> bool:
 
 
 class NarrativeForm(QScrollArea):
+    message = Signal(str)  # for the status bar: what a subsection button did
+
     def __init__(self, document: ReportDocument, section: SectionSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -151,16 +154,15 @@ class NarrativeForm(QScrollArea):
         subsections = self._current()
         subsections.append(Subsection(title, ""))
         self._push(subsections, f"添加小节“{title}”" if title else "添加小节")
-        self.focus_field(
-            subsection_path(
-                self._section.id, len(subsections) - 1, SubsectionPart.TEXT if title else SubsectionPart.TITLE
-            )
-        )
+        part = SubsectionPart.TEXT if title else SubsectionPart.TITLE
+        self.focus_field(subsection_path(self._section.id, len(subsections) - 1, part))
 
     def remove_subsection(self, index: int) -> None:
         subsections = self._current()
         removed = subsections.pop(index)
-        self._push(subsections, f"删除小节“{removed.title}”")
+        name = f"{subsection_number(index)}{removed.title or '（无标题）'}"
+        self._push(subsections, f"删除小节“{name}”")
+        self.message.emit(f"已删除小节“{name}”，可撤销（Ctrl+Z）")
 
     def move_subsection(self, index: int, step: int) -> None:
         subsections = self._current()
@@ -181,11 +183,26 @@ class NarrativeForm(QScrollArea):
             editor.refresh()
 
     def focus_field(self, path: str) -> bool:
-        """Put the cursor in the editor of a narrative path, its text selected, and scroll to it."""
+        """Put the cursor in the editor of a narrative path, its text selected, and scroll to it.
+
+        Also once more at the next turn of the event loop: an editor just added (添加小节, undo) is
+        shown and laid out only then, and focus or scrolling before that lands elsewhere."""
+        if path not in self.editors:
+            return False
+        self._focus_now(path, select=True)
+        QTimer.singleShot(0, self, lambda: self._focus_now(path, select=False))
+        return True
+
+    def _focus_now(self, path: str, select: bool) -> None:
         editor = self.editors.get(path)
         if editor is None:
-            return False
-        self.ensureWidgetVisible(editor)
-        editor.setFocus()
-        editor.selectAll()
-        return True
+            return
+        page = self.widget()
+        layout = page.layout() if page is not None else None
+        if layout is not None:
+            layout.activate()
+        self.ensureWidgetVisible(editor, 0, 40)
+        if not editor.hasFocus():
+            editor.setFocus()
+        if select:
+            editor.selectAll()
