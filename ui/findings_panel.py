@@ -159,23 +159,31 @@ class FindingsPanel(QDockWidget):
                 groups[section].setExpanded(True)
             return groups[section]
 
+        progress = self._progress if self.filter.currentIndex() <= 0 else []
+        for section in sorted(
+            {*(self._section_of(f) for f in self._shown()), *(p.section_id for p in progress)},
+            key=lambda s: order.index(s) if s in order else len(order),
+        ):
+            group_of(section)  # groups in the report's order, whatever they hold
         for finding in sorted(self._shown(), key=lambda f: _order_key(self._template, order, f)):
-            section = self._template.home_section(finding.location.part_id)
+            section = self._section_of(finding)
             item = self._finding_item(group_of(section), finding, titles.get(section, section))
             if selected is not None and _same(selected, finding):
                 self.tree.setCurrentItem(item)
-        if self.filter.currentIndex() <= 0:
-            for line in self._progress:
-                item = QTreeWidgetItem(group_of(line.section_id), ["未填", line.text, ""])
-                item.setData(0, _LOCATION_ROLE, line.location)
-                item.setForeground(0, QBrush(_PROGRESS_COLOUR))
-                item.setToolTip(1, f"{line.text}（没有数字请填 0）")
+        for line in progress:
+            item = QTreeWidgetItem(group_of(line.section_id), ["未填", line.text, ""])
+            item.setData(0, _LOCATION_ROLE, line.location)
+            item.setForeground(0, QBrush(_PROGRESS_COLOUR))
+            item.setToolTip(1, f"{line.text}（没有数字请填 0）")
         for section, group in groups.items():
             group.setText(0, f"{titles.get(section, section)}（{group.childCount()} 条）")
         self.tree.setUpdatesEnabled(True)
         self._stack.setCurrentWidget(self.tree if groups else self.all_clear)
         self.all_clear.setText(f"✓ {ALL_CLEAR}" if not self._findings else "所选类别下没有检查结果")
         self._update_buttons()
+
+    def _section_of(self, finding: Finding) -> str:
+        return self._template.home_section(finding.location.part_id)
 
     def _finding_item(self, group: QTreeWidgetItem, finding: Finding, title: str) -> QTreeWidgetItem:
         full = _message(finding)

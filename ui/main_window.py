@@ -43,6 +43,7 @@ from model import (
     save_report,
 )
 from model.about import APP_NAME, APP_VERSION
+from model.field_paths import PathKind, parse
 from model.findings import cell, field_at
 from model.progress import fillable_cells, unfilled_count, untouched
 from model.report import Meta
@@ -52,6 +53,7 @@ from ui.document import Located, ReportDocument, ReviewCommand
 from ui.export_actions import ExportActions
 from ui.find import FindBar, Match, find_all
 from ui.findings_panel import FindingsPanel, Progress
+from ui.forms.editors import FieldDateEdit
 from ui.forms.tabs import Tab, build_tabs, focus_location, tab_index
 from ui.messages import for_clerk, old_format_advice
 from ui.screen import fit_to_screen
@@ -70,8 +72,8 @@ def about_text(template: Template, data_folder: Path) -> str:
 
 
 _ERROR_TAB_COLOUR = QColor("#b3261e")
-PREFERRED_SIZE = QSize(1280, 860)  # a first start on a larger screen; smaller screens get all they have
-FINDINGS_HEIGHT = 170
+PREFERRED_SIZE = QSize(1440, 900)  # a first start on a larger screen; smaller screens get all they have
+FINDINGS_HEIGHT = 220
 
 
 def blank_report() -> Report:
@@ -322,7 +324,10 @@ class MainWindow(QMainWindow):
             index = tab_index(self._tabs, location)
             self.tabs.setCurrentIndex(index)
             if focus_location(self._tabs[index], location):
-                select_in_focused_editor(match.start, length)
+                editors = getattr(self._tabs[index].editor, "editors", {})
+                parsed = parse(match.field)
+                key = parsed.key if parsed is not None and parsed.kind is PathKind.META else match.field
+                select_text(editors.get(key), match.start, length)
             return
         index = next(i for i, tab in enumerate(self._tabs) if tab.section_id == match.section_id)
         self.tabs.setCurrentIndex(index)
@@ -469,9 +474,14 @@ class MainWindow(QMainWindow):
         self.show_status("已检查全部内容")
 
     def shown_findings(self) -> list[Finding]:
-        """The findings the window shows: the unfilled cells of a table nobody started are progress."""
+        """The findings the window shows: the unfilled cells of a table nobody started are progress, and
+        while no table is started at all, the unfilled meta fields wait too (a new report)."""
+        tables = {t.id for t in self.document.report.template.tables}
+        fresh = bool(tables) and tables <= self._quiet_tables
         return [
-            f for f in self.document.findings if not (f.code == "MISSING" and f.location.table in self._quiet_tables)
+            f
+            for f in self.document.findings
+            if not (f.code == "MISSING" and (f.location.table in self._quiet_tables or (fresh and f.location.field)))
         ]
 
     def _progress(self) -> list[Progress]:
@@ -659,9 +669,10 @@ class ShowsLabels(Protocol):
     def show_label(self, row: int, column: int) -> None: ...
 
 
-def select_in_focused_editor(start: int, length: int) -> None:
-    """Select `length` characters from `start` in the text editor that has the focus (a found text)."""
-    editor = QApplication.focusWidget()
+def select_text(editor: object, start: int, length: int) -> None:
+    """Select `length` characters from `start` in a field's text editor (what 查找 found)."""
+    if isinstance(editor, FieldDateEdit):
+        editor = editor.line
     if isinstance(editor, QLineEdit):
         editor.setSelection(start, length)
     elif isinstance(editor, QPlainTextEdit):

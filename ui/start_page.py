@@ -101,6 +101,11 @@ class StartPage(QWidget):
         choices.addSpacing(12)
         for button in (self.from_last_year, self.new_blank, self.open_file):
             choices.addWidget(button)
+            note = QLabel(button.toolTip())
+            note.setObjectName("choiceNote")
+            note.setWordWrap(True)
+            choices.addWidget(note)
+            choices.addSpacing(8)
         choices.addStretch(1)
         self.recent = _RecentList()
         self.recent.setHeaderLabels(["机关", template.meta_field(MetaId.YEAR).label, "保存时间", "文件"])
