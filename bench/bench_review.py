@@ -7,8 +7,10 @@ with the summaries only.
 
 The inputs are built from the seeds and the consistent report as .nianbao.json, hand-typed .docx
 (no embedded copy: read from what the page shows) and .xlsx, in turn, under distinct agency names
-(tests/export/review/corpus.py). Each review runs in a fresh process, which reports its wall time
-and its peak memory (the parent's; the workers' separately).
+(tests/export/review/corpus.py). Each review runs in a fresh process, which reports its wall time,
+the CPU seconds of the parent and of its workers (which, unlike the wall time, do not depend on what
+else the machine is running: on an idle 2-core machine the wall time is about the larger of the
+parent's CPU time and half the total), and the peak memory of the parent and of the largest worker.
 
 Run: python bench/bench_review.py [--keep DIR]
 """
@@ -39,10 +41,16 @@ def review_once(folder: Path, out: Path, workers: int) -> dict[str, float]:
     start = time.perf_counter()
     outcome = review_reports(ReviewRequest(inputs=(folder,), out=out, workers=workers))
     seconds = time.perf_counter() - start
-    letters = len(outcome.letters)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": seconds, "parent_mb": own, "worker_mb": workers_peak, "letters": letters}
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "seconds": seconds,
+        "parent_cpu": own.ru_utime + own.ru_stime,
+        "worker_cpu": children.ru_utime + children.ru_stime,
+        "parent_mb": own.ru_maxrss / 1024,
+        "worker_mb": children.ru_maxrss / 1024,
+        "letters": len(outcome.letters),
+    }
 
 
 def measured(folder: Path, out: Path, workers: int) -> dict[str, float]:
@@ -77,6 +85,7 @@ def main() -> None:
         verdict = "ok" if result["seconds"] <= target else "SLOW"
         print(
             f"{count:>8} {workers:>8} {result['seconds']:>8.1f} {target:>6.0f}s {result['letters']:>8.0f}"
+            f" {result.get('parent_cpu', 0):>9.1f} {result.get('worker_cpu', 0):>10.1f}"
             f" {result['parent_mb']:>10.0f} {result['worker_mb']:>10.0f}  {verdict}"
         )
 

@@ -4,7 +4,8 @@
     python packaging/build_and_smoke.py --no-build test an existing build
 
 The frozen console program converts a report to .docx, .xlsx and .pdf, imports the .docx back,
-checks files with the contract's exit codes (0 clean, 1 errors, 2 unreadable), and the frozen
+checks files with the contract's exit codes (0 clean, 1 errors, 2 unreadable), reviews a folder in
+worker processes, and the frozen
 window starts offscreen and closes cleanly. Prints the folder size and the window's start-up time.
 """
 
@@ -30,6 +31,7 @@ from tests.factories import consistent_report  # noqa: E402
 
 DIST = ROOT / "build" / "dist"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+REVIEWED = 16  # enough files for the review to start worker processes (export/review/run.py)
 
 
 def build() -> None:
@@ -113,6 +115,20 @@ class Smoke:
             lambda: junk.stderr[-500:],
         )
 
+    def review(self) -> None:
+        """The batch review starts its worker processes from the frozen program (freeze_support)."""
+        folder = self.work / "reports"
+        folder.mkdir()
+        for number in range(REVIEWED):
+            save_report(consistent_report(), folder / f"{number}.nianbao.json")
+        out = self.work / "review"
+        result = _run(self.cli, "review", str(folder), "--out", str(out))
+        self.expect(
+            f"review of {REVIEWED} files in worker processes writes the workbook",
+            lambda: result.returncode == 0 and (out / "review.json").exists() and any(out.glob("*.xlsx")),
+            lambda: f"exit {result.returncode}: {result.stderr[-800:]}",
+        )
+
     def accelerator(self, app: Path) -> None:
         """reportlab loads _rl_accel through exec(): only the spec's hidden import brings it along."""
         self.expect("reportlab's C accelerator is bundled", lambda: any(app.rglob("_rl_accel*")))
@@ -158,6 +174,7 @@ def main() -> int:
         smoke = Smoke(app, Path(work))
         smoke.conversions()
         smoke.checks()
+        smoke.review()
         smoke.accelerator(app)
         smoke.printing(app)
         startup = smoke.window()
