@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -63,7 +64,7 @@ def _totals(review: Review) -> dict[str, dict[str, dict[str, int | str | None]]]
     return tables
 
 
-def review_json(outcome: ReviewOutcome) -> dict[str, object]:
+def _head(outcome: ReviewOutcome) -> dict[str, object]:
     review = outcome.review
     return {
         "format": FORMAT,
@@ -73,7 +74,12 @@ def review_json(outcome: ReviewOutcome) -> dict[str, object]:
         "root": str(outcome.root),
         "exit_code": outcome.exit_code,
         "workbook": Path(outcome.workbook).name,
-        "reports": [_entry(e, outcome) for e in review.entries],
+    }
+
+
+def _tail(outcome: ReviewOutcome) -> dict[str, object]:
+    review = outcome.review
+    return {
         "missing_units": [_unit(u) for u in review.missing],
         "unmatched_files": [e.summary.file for e in review.unmatched],
         "duplicates": {name: [e.summary.file for e in entries] for name, entries in review.duplicates.items()},
@@ -81,3 +87,20 @@ def review_json(outcome: ReviewOutcome) -> dict[str, object]:
         "previous_unreadable": [{"file": u.file, "reason": u.reason} for u in outcome.previous_unreadable],
         "totals": {"reports": len(review.included), "tables": _totals(review)},
     }
+
+
+def review_json(outcome: ReviewOutcome) -> dict[str, object]:
+    """review.json as one object (for a script; the file is written piece by piece by review_json_bytes)."""
+    reports = [_entry(e, outcome) for e in outcome.review.entries]
+    return {**_head(outcome), "reports": reports, **_tail(outcome)}
+
+
+def _members(data: dict[str, object]) -> list[bytes]:
+    return [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}".encode() for k, v in data.items()]
+
+
+def review_json_bytes(outcome: ReviewOutcome) -> bytes:
+    """review.json's bytes, each report encoded on its own so that the whole never exists as objects."""
+    reports = (json.dumps(_entry(e, outcome), ensure_ascii=False).encode() for e in outcome.review.entries)
+    members = [*_members(_head(outcome)), b'"reports": [\n' + b",\n".join(reports) + b"\n]", *_members(_tail(outcome))]
+    return b"{\n" + b",\n".join(members) + b"\n}\n"

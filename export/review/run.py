@@ -214,14 +214,14 @@ def run_review(
         raise ReportFileError(f"无法写入审核意见 {failed[0].file}：{failed[0].reason}")
     if progress:
         progress(Progress(0, 1, "写审核汇总表"))
-    from export.review.json_file import review_json
+    from export.review.json_file import review_json_bytes
     from export.review.workbook import write_review_workbook  # openpyxl only when it is needed
 
     outcome = ReviewOutcome(
         review, root, request.out / WORKBOOK_NAME, letters, request.out / JSON_NAME, previous_problems
     )
     write_review_workbook(outcome)
-    _write_text(outcome.json_file, json.dumps(review_json(outcome), ensure_ascii=False, indent=1))
+    _write_bytes(outcome.json_file, review_json_bytes(outcome))
     if progress:
         progress(Progress(1, 1, "完成"))
     return outcome
@@ -281,7 +281,7 @@ def _prepare_out(out: Path) -> None:
             (out / name).unlink(missing_ok=True)
 
 
-def _write_text(path: Path, text: str) -> None:
+def _write_bytes(path: Path, data: bytes) -> None:
     from model.files import write_atomically
 
-    write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, data)

@@ -3,12 +3,14 @@ summed, which letters are written, the exit code, and cancelling."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from export import Progress, ReviewCancelled, ReviewOutcome, ReviewRequest, read_report, review_reports
+from export.review.json_file import review_json
 from export.review.run import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, LETTERS_FOLDER, find_inputs
 from model import ReportFileError, check, count_by_severity, save_report
 from model.review import Exclusion, Timeliness
@@ -207,3 +209,18 @@ def test_a_text_copied_from_last_years_report_is_found(tmp_path: Path) -> None:
     summary = review_reports(request).review.entries[0].summary
     assert summary.previous_file == str(previous.resolve() / "科技局2023.nianbao.json")
     assert "COPIED_FROM_LAST_YEAR" in summary.codes
+
+
+def test_review_json_holds_every_report_and_the_sums(reviewed: ReviewOutcome, batch: Batch) -> None:
+    data = json.loads(reviewed.json_file.read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(review_json(reviewed)))  # written piece by piece, the same object
+    assert [r["file"] for r in data["reports"]] == [e.summary.file for e in reviewed.review.entries]
+    assert data["exit_code"] == EXIT_UNREADABLE and data["unreadable"][0]["file"] == batch.unreadable
+    late = next(r for r in data["reports"] if r["file"] == batch.late)
+    assert (late["timeliness"], late["days_late"], late["deadline"]) == ("late", 20, "2025-01-31")
+    sums = reviewed.review.totals()
+    assert data["totals"]["reports"] == len(reviewed.review.included)
+    assert (
+        data["totals"]["tables"]["applications"]["new_received"]["total"]
+        == sums[("applications", "new_received", "total")]
+    )
