@@ -112,8 +112,9 @@ def report_unexpected(
 def offer_recovery(window: MainWindow, orphans: list[Recovery], answer: str | None = None) -> bool:
     """Offer each report left by a program that died; True when one was restored.
 
-    `answer` ('restore' / 'discard') stands in for the person's click (scripted runs)."""
-    for recovery in orphans:
+    `answer` ('restore' / 'discard') stands in for the person's click (scripted runs). A window
+    takes one report; the copies of other windows that died stay for the next start, and it says so."""
+    for index, recovery in enumerate(orphans):
         choice = answer or ask_recovery(window, recovery)
         if choice == "restore":
             if not window.maybe_save():
@@ -121,7 +122,9 @@ def offer_recovery(window: MainWindow, orphans: list[Recovery], answer: str | No
             document = ReportDocument(recovery.report, recovery.source)
             window.set_document(document, unsaved=True)  # the autosaver writes its own copy now
             forget(recovery)
-            window.show_status("已恢复上次未保存的报告，请及时保存")
+            others = len(orphans) - index - 1
+            later = f"；另有 {others} 份其他窗口的自动保存副本，下次启动时再询问" if others else ""
+            window.show_status(f"已恢复上次未保存的报告，请及时保存{later}")
             return True
         if choice == "discard":
             forget(recovery)

@@ -19,11 +19,12 @@ from model.template import FieldKind, MetaFieldSpec, MetaId, Template
 
 
 def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, dict[str, Position]] | None:
-    """The sheet holding most of these labels, and where each is in it."""
+    """The sheet holding most of these labels, and where each is in it: its leftmost occurrence, as a
+    value that spells a label (an agency named 年度) sits right of its own label."""
     best: tuple[SheetCells, dict[str, Position]] | None = None
     for sheet in sheets:
         found: dict[str, Position] = {}
-        for position in sorted(sheet.cells):
+        for position in sorted(sheet.cells, key=lambda at: (at[1], at[0])):
             key = exact_key(sheet.text(position))
             if key in keys:
                 found.setdefault(key, position)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from model import Report, save_report
-from model.serialize import report_to_dict
+from model.serialize import report_from_dict, report_to_dict
 from ui.app import offer_recovery, tell_set_aside
 from ui.autosave import Autosaver, find_orphans
 from ui.document import ReportDocument
@@ -305,3 +305,22 @@ def test_after_the_first_closes_unchanged_the_second_saves(
     window.close()
     edit_agency(second, "第二个窗口的修改")
     assert second.save() and warnings_shown == []
+
+
+def test_each_window_that_died_leaves_its_own_copy_and_none_is_lost(
+    qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.main_window.ask_unsaved", lambda *_: QMessageBox.StandardButton.Discard)
+    for name in ("第一个窗口", "第二个窗口"):
+        crashed = Autosaver(tmp_path)
+        report.meta.agency = name
+        crashed.watch(ReportDocument(report_from_dict(report_to_dict(report))), unsaved=True)
+        crashed.release()
+    orphans = find_orphans(tmp_path)
+    assert sorted(o.report.meta.agency for o in orphans) == ["第一个窗口", "第二个窗口"]
+    main = MainWindow(Settings(tmp_path), Autosaver(tmp_path))
+    qtbot.addWidget(main)
+    assert offer_recovery(main, orphans, "restore")
+    assert "另有 1 份" in main.statusBar().currentMessage()
+    [left] = find_orphans(tmp_path)
+    assert left.report.meta.agency != main.document.report.meta.agency
