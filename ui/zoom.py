@@ -46,9 +46,10 @@ class Zoom(QObject):
         self._apply()
 
     def _apply(self) -> None:
-        font = QApplication.font()
-        font.setPointSizeF(self._base * self.level / 100)
-        self._target.setFont(font)
+        # A style sheet rule, not setFont: with the application's style sheet set, Qt does not pass a
+        # parent's font on to its children, while a style sheet's font size reaches every one of them.
+        size = round(self._base * self.level / 100, 1)
+        self._target.setStyleSheet("" if self.level == DEFAULT else f"* {{ font-size: {size}pt; }}")
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -15,6 +15,7 @@ from export import PDF, ExportOptions
 from model.report import Meta, Report
 from ui.document import ReportDocument
 from ui.export_step import ExportStep
+from ui.help import HelpDialog
 from ui.main_window import MainWindow, unsaved_box
 from ui.new_report_dialog import NewReportDialog
 from ui.printing import LoadedPdf, PreviewDialog
@@ -55,6 +56,7 @@ DIALOGS: dict[str, Callable[[QWidget, Report], QWidget]] = {
         parent, LoadedPdf(PDF.render(report, ExportOptions())), report.title, "字体提示" * 40
     ),
     "新建报告": lambda parent, _r: NewReportDialog(parent),
+    "使用说明": lambda parent, _r: HelpDialog(parent),
     "保存更改": lambda parent, _r: unsaved_box(parent, "叶城县科学技术局2024年政府信息公开工作年度报告.nianbao.json"),
 }
 
