@@ -69,6 +69,7 @@ CODES = frozenset(
         "OVERVIEW_TOO_LONG",
         "CONTENT_MISSING",
         "KIND_MISMATCH",
+        "TEXT_REPLACED",
     }
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,12 @@ def test_a_rule_switched_off_gives_no_finding_and_a_severity_can_change(report: 
 
 def test_the_national_rules_change_nothing(report: Report) -> None:
     assert check(report, rules=NATIONAL) == check(report)
+
+
+def test_every_code_the_rules_give_can_be_named_in_a_rules_file() -> None:
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "model" / "checks").glob("*.py"))
+    given = set(re.findall(r'(?:warning|error)\(\s*"([A-Z_]+)"', sources))
+    assert given and given - CODES == set()
 
 
 def test_the_docs_describe_every_code() -> None:
