@@ -10,7 +10,7 @@ shows only where the reader has a Chinese font, and `notice` tells the user so.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -46,7 +46,6 @@ class PdfFonts:
     embedded: bool
     notice: str | None  # what the user should know about the fonts of this PDF, in Chinese
     latin: str | None = None  # Times New Roman or its metric twin for Latin text, as Word sets it
-    _cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, role: FontRole) -> str:
         return self.by_role[role]
@@ -56,10 +55,13 @@ class PdfFonts:
         own = self.by_role[role]
         if not self.coverage:
             return [(text, own)]
-        chars = set(text)
-        if chars <= self._own_chars(own):  # the common case: one run in the role's font
+        codes = self._coverage_of(own)
+        latin = self.latin is not None
+        # The common case: one run in the role's font. A set of the line's characters is short.
+        others = {c for c in set(text) if ord(c) not in codes or (latin and is_latin(c))}
+        if not others:
             return [(text, own)]
-        fonts = {char: self._font_for(char, own) for char in chars - self._own_chars(own)}
+        fonts = {char: self._font_for(char, own) for char in others}
         runs: list[tuple[str, str]] = []
         start, run_font = 0, own
         for i, char in enumerate(text):
@@ -71,15 +73,6 @@ class PdfFonts:
         if start < len(text):
             runs.append((text[start:], run_font))
         return runs
-
-    def _own_chars(self, own: str) -> frozenset[str]:
-        """The characters `own` sets itself: those it has, less Latin ones when a Latin font is used."""
-        found = self._cache.get(own)
-        if found is None:
-            codes = self._coverage_of(own)
-            found = frozenset(chr(c) for c in codes if not (self.latin is not None and is_latin(chr(c))))
-            self._cache[own] = found
-        return found
 
     def _font_for(self, char: str, own: str) -> str:
         if self.latin is not None and is_latin(char):
