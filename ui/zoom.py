@@ -3,7 +3,7 @@ report's part of the window gets a larger or smaller font, and everything there 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from typing_extensions import override
@@ -13,6 +13,7 @@ from ui.settings import Settings
 LEVELS = (70, 80, 90, 100, 110, 125, 150, 175, 200)  # per cent of the window's font
 DEFAULT = 100
 SETTING = "view/zoom"
+WHEEL_DELAY_MS = 500
 
 
 class Zoom(QObject):
@@ -26,6 +27,11 @@ class Zoom(QObject):
         stored = settings.text(SETTING, str(DEFAULT))
         self.level = int(stored) if stored.isdigit() and int(stored) in LEVELS else DEFAULT
         self._apply()
+        # Ctrl+wheel needs an application-wide event filter, a Python call for every event; installed a
+        # moment after start-up, which would otherwise pay it for each of its thousands of events.
+        QTimer.singleShot(WHEEL_DELAY_MS, self, self._listen_to_wheel)
+
+    def _listen_to_wheel(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)

@@ -128,3 +128,26 @@ def test_help_fits_and_closes(window: MainWindow) -> None:
     dialog.show()
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Rejected.value
+
+
+def test_ctrl_wheel_zooms_the_report(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    from ui.zoom import DEFAULT, WHEEL_DELAY_MS
+
+    qtbot.wait(WHEEL_DELAY_MS + 100)  # the wheel is listened to a moment after start-up
+    target = window.page(0)
+    event = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(target.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(target, event)
+    assert window.zoom.level > DEFAULT
+    window.zoom.reset()
