@@ -60,6 +60,7 @@ def read(path: Path) -> Report:
     for spec in report.template.meta_fields:
         if not spec.printed:
             report.meta.set(spec.id, embedded.report.meta.get(spec.id))
+    report.import_notes = [n for n in report.import_notes if n.kind != "guessed"]  # the kind came from the copy
     report.previous = embedded.report.previous
     report.fee = embedded.report.fee
     report.sentence_links = embedded.report.sentence_links  # a link acts only where its text is still found

@@ -8,10 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from export import read_report
 from model.checks import check
 from model.errors import ReportFileError
 from model.report import ImportNote, Report, Subsection
 from model.template import TEMPLATE_2021, MetaId
+from tests.export.corpus.make_corpus import Doc, default_tables, seed, write_xlsx
 from tests.export.excel.workbooks import edited
 
 
@@ -89,3 +91,18 @@ def test_a_subsection_row_added_by_hand_joins_its_section(report: Report, tmp_pa
     back = edited(report, tmp_path, add_row)
     assert back.narrative.section("problems").subsections[-1] == Subsection("下一步打算", "继续做好公开工作。")
     assert back.narrative.section("other") == report.narrative.section("other")
+
+
+def test_a_hand_made_workbook_named_after_its_report_gives_agency_and_year(tmp_path: Path) -> None:
+    source = seed(2)
+    tables = default_tables(source)
+    path = tmp_path / "named.xlsx"
+    write_xlsx(
+        Doc([*(item for t in TEMPLATE_2021.tables for item in (TEMPLATE_2021.section(t.id).heading, tables[t.id]))]),
+        path,
+    )
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.title = f"{source.meta.year}年{source.meta.agency}{TEMPLATE_2021.title_suffix}"
+    workbook.save(path)
+    back = read_report(path)
+    assert (back.meta.agency, back.meta.year) == (source.meta.agency, source.meta.year)
