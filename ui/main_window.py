@@ -367,8 +367,11 @@ class MainWindow(QMainWindow):
 
     # --- the document --------------------------------------------------------------------------
 
-    def set_document(self, document: ReportDocument, unsaved: bool = False) -> None:
-        """Show `document` (replacing the current one, which the caller has saved or given up)."""
+    def set_document(self, document: ReportDocument, unsaved: bool = False, new: bool = False) -> None:
+        """Show `document` (replacing the current one, which the caller has saved or given up).
+
+        `new`: just started (新建, 以上年报告为基础): every table's unfilled cells show as progress, even
+        a table that last year's report has put numbers in."""
         old = self.document
         if old is not document:
             self.undo_group.removeStack(old.undo_stack)
@@ -393,7 +396,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
         self.tabs.blockSignals(False)
         self._build_tab(self.tabs.currentIndex())
-        self._quiet_tables = {t.id for t in document.report.template.tables if untouched(document.report, t.id)}
+        self._quiet_tables = {t.id for t in document.report.template.tables if new or untouched(document.report, t.id)}
         document.cellsChanged.connect(self._table_started)
         document.findingsChanged.connect(self._show_findings)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -557,7 +560,7 @@ class MainWindow(QMainWindow):
         if from_last_year:
             dialog.start_from_last_year(self._likely_last_year())
         if dialog.exec() and dialog.report is not None:
-            self.set_document(ReportDocument(dialog.report))
+            self.set_document(ReportDocument(dialog.report), new=True)
 
     def new_from_last_year(self) -> None:
         """以上年报告为基础新建: the new-report dialog with last year's report chosen, when one is known."""

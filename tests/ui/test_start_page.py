@@ -73,3 +73,21 @@ def test_from_last_year_proposes_the_newest_recent_report(
     assert seen == [(True, str(path.resolve()), 2025)]
     assert window.has_report() and window.document.report.meta.year == 2025
     assert window.document.report.meta.agency == "叶城县科学技术局"
+
+
+def test_a_report_started_from_last_year_opens_without_red_errors(
+    qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "叶城2024.nianbao.json"
+    save_report(report, path)
+    settings = Settings(tmp_path)
+    settings.add_recent(path)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(NewReportDialog, "exec", lambda dialog: dialog.accept() or QDialog.DialogCode.Accepted.value)
+    window.new_from_last_year()
+    assert window.document.report.stored("applications", "carried_over", "natural_person") is not None  # carried
+    assert not [f for f in window.shown_findings() if f.code == "MISSING"]
+    assert any(line.startswith("还有") for line in window.findings_panel.lines())
+    window.check_all()
+    assert [f for f in window.shown_findings() if f.code == "MISSING"]
