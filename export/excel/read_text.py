@@ -7,15 +7,16 @@ from datetime import date, datetime
 from openpyxl.utils.datetime import from_excel
 
 from export.excel.read_cells import Entry, Position, SheetCells
-from export.excel.text_sheets import CONTINUED
-from export.read_meta import date_line, find_title, title_of
+from export.excel.text_sheets import CONTINUED, NARRATIVE_COLUMNS
+from export.read_meta import WEB_LINE, date_line, find_title, title_of
+from export.read_sections import heading_of, parse_section
 from model.dates import parse_date, parse_year
 from model.errors import ReportFileError
 from model.field_paths import SubsectionPart, get_field, intro_path, set_field, subsection_path, text_path
 from model.labels import exact_key
 from model.numerals import subsection_index
 from model.report import ImportNote, Meta, MetaValue, Narrative, Report, Subsection
-from model.template import FieldKind, MetaFieldSpec, MetaId, Template
+from model.template import FieldKind, MetaFieldSpec, MetaId, Placement, Template
 
 
 def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, dict[str, Position]] | None:
@@ -97,6 +98,7 @@ def _meta_value(value: object, template: Template, spec: MetaFieldSpec) -> MetaV
     return text if spec.kind is FieldKind.MULTILINE else text.strip()
 
 
+MAX_SIGNATURE_LINE = 30  # a short last line under the last section is its 落款, not its text
 MIN_META_LABELS = 2  # a 基本信息 sheet shows at least this many of its labels (one may be a chance word)
 TITLE_ROWS = 12  # a hand-made workbook's title is in one of its first rows
 
@@ -197,17 +199,53 @@ class _NarrativeReader:
 
 
 def read_narrative(sheets: list[SheetCells], template: Template) -> Narrative:
+    """The 报告正文 sheet this app writes; failing that, the text of a hand-made workbook: its rows in
+    order, cut into sections by their headings as a typed document is."""
     reader = _NarrativeReader(template)
     located = _find_labels(sheets, set(reader.sections) | set(reader.parts))
-    if located is None:
-        return reader.narrative
-    sheet, positions = located
+    if located is None or not _has_column_heads(located[0]):
+        return _narrative_from_rows(sheets, template)
+    _read_sheet(reader, *located)
+    return reader.narrative
+
+
+def _has_column_heads(sheet: SheetCells) -> bool:
+    """Whether a sheet is the 报告正文 sheet this app writes: 部分 / 小标题 / 内容 heading its columns."""
+    heads = tuple(exact_key(h) for h in NARRATIVE_COLUMNS)
+    return any(
+        tuple(exact_key(sheet.text((row, column + i))) for i in range(len(heads))) == heads
+        for (row, column) in sheet.cells
+    )
+
+
+def _narrative_from_rows(sheets: list[SheetCells], template: Template) -> Narrative:
+    head: list[str] = []
+    lines: dict[str, list[str]] = {}
+    current = head
+    for sheet in sheets:
+        for _, text in _row_texts(sheet):
+            spec = heading_of(text, template, set(lines))
+            if spec is not None:
+                current = lines.setdefault(spec.id, [])
+            else:
+                current.append(text)
+    if current and date_line(current[-1]) is not None:
+        current.pop()  # the date under the last section …
+    if current and len(current[-1]) <= MAX_SIGNATURE_LINE and not current[-1].endswith(("。", "；", "，")):
+        current.pop()  # … and its 落款
+    _, _, used = find_title(head, template)
+    sections = {s.id: parse_section(lines.get(s.id, [])) for s in template.narrative_sections}
+    opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
+    preamble = [line for line in head[used:] if not WEB_LINE.match(line)]
+    return Narrative(sections=sections, texts={opening[0].id: "\n".join(preamble)} if opening else {})
+
+
+def _read_sheet(reader: _NarrativeReader, sheet: SheetCells, positions: dict[str, Position]) -> None:
     column = min(column for _, column in positions.values())
     first_row = min(row for row, _ in positions.values())
     rows = sorted({row for row, _ in sheet.cells if row >= first_row})
     for row in rows:
         reader.row(*(_cell_text(sheet.cells.get((row, column + i))) for i in range(3)))
-    return reader.narrative
 
 
 def _cell_text(entry: Entry | None) -> str:

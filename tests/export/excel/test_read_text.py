@@ -106,3 +106,13 @@ def test_a_hand_made_workbook_named_after_its_report_gives_agency_and_year(tmp_p
     workbook.save(path)
     back = read_report(path)
     assert (back.meta.agency, back.meta.year) == (source.meta.agency, source.meta.year)
+
+
+def test_a_hand_made_workbook_gives_its_text_by_section_without_its_signature() -> None:
+    path = Path(__file__).parents[1] / "corpus" / "files" / "seed2-workbook-web-paste.xlsx"
+    back = read_report(path)
+    source = seed(2)
+    assert back.narrative.section("other").intro == source.narrative.section("other").intro
+    title = source.narrative.section("problems").subsections[0].title
+    assert back.narrative.section("problems").subsections[0].title.startswith(title)
+    assert {f.code for f in check(back)}.isdisjoint({"EMPTY_SECTION", "FEE_NOT_STATED"})
