@@ -263,7 +263,7 @@ class ReviewDialog(QDialog):
         self.stage.setText(f"无法完成审核：{reason}")
 
     def _show_cancelled(self) -> None:
-        self.stage.setText("已取消，未写出任何文件")
+        self.stage.setText("已取消，未写出审核汇总表")
 
     def _finished(self) -> None:
         self.progress.setVisible(False)

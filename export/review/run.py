@@ -165,9 +165,8 @@ def _executor(workers: int, files: int) -> Executor | None:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _last_year(
-    runner: _Runner, folder: Path | None, this_year_agencies: Sequence[str]
-) -> tuple[LastYear | None, list[Unreadable]]:
+def _last_year(runner: _Runner, folder: Path | None) -> tuple[LastYear | None, list[Unreadable]]:
+    """Last year's reports: read once for their agencies and years, matched later in the workers."""
     if folder is None:
         return None, []
     files, problems = find_inputs([folder])
@@ -175,7 +174,7 @@ def _last_year(
     readable = [f for f in found if not isinstance(f, Unreadable)]
     problems += [f for f in found if isinstance(f, Unreadable)]
     readable.sort()
-    matcher = NameMatcher.of([agency for _, agency, _ in readable], this_year_agencies)
+    matcher = NameMatcher.of([agency for _, agency, _ in readable])
     last_year = LastYear(tuple(f for f, _, _ in readable), tuple(y for _, _, y in readable), matcher)
     return last_year, problems
 
@@ -196,7 +195,7 @@ def run_review(
     executor = _executor(request.workers, len(files))
     runner = _Runner(executor, progress, cancelled)
     try:
-        last_year, previous_problems = _last_year(runner, request.previous, ())
+        last_year, previous_problems = _last_year(runner, request.previous)
         results = runner.map(review_files, [str(f) for f in files], "审核报告", last_year, rules)
         summaries = [r for r in results if isinstance(r, ReportSummary)]
         unreadable = problems + sorted((r for r in results if isinstance(r, Unreadable)), key=lambda u: u.file)

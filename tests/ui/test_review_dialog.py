@@ -97,5 +97,5 @@ def test_cancel_stops_the_review_and_writes_nothing(window: MainWindow, qtbot: Q
     assert dialog.progress.isVisible() and dialog.cancel_button.isEnabled()
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=60_000)
-    assert dialog.stage.text() == "已取消，未写出任何文件"
+    assert dialog.stage.text() == "已取消，未写出审核汇总表"
     assert not (folder / "审核结果" / "审核汇总.xlsx").exists() and dialog.start_button.isEnabled()
