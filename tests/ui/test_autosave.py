@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from model import Report, save_report
 from model.serialize import report_from_dict, report_to_dict
-from ui.app import offer_recovery, tell_set_aside
+from ui.app import install_excepthook, offer_recovery, tell_set_aside
 from ui.autosave import Autosaver, find_orphans
 from ui.document import ReportDocument
 from ui.forms.editors import FieldBinding
@@ -324,3 +324,29 @@ def test_each_window_that_died_leaves_its_own_copy_and_none_is_lost(
     assert "另有 1 份" in main.statusBar().currentMessage()
     [left] = find_orphans(tmp_path)
     assert left.report.meta.agency != main.document.report.meta.agency
+
+
+def test_text_no_file_can_hold_is_autosaved_and_saved_with_a_visible_mark(window: MainWindow) -> None:
+    assert window.autosaver is not None
+    edit_agency(window, "叶城县\ud800科技局\x00")
+    window.autosaver.write_now()
+    assert window.autosaver.last_error == ""
+    saved = json.loads(recovery_file(window).read_text(encoding="utf-8"))
+    assert saved["report"]["meta"]["agency"] == "叶城县\ufffd科技局\ufffd"
+    assert window.save()
+    assert any(f.code == "TEXT_REPLACED" for f in window.document.findings)
+
+
+def test_the_error_handler_never_fails_itself(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[object] = []
+
+    def failing(*_args: object) -> None:
+        raise RuntimeError("the handler itself failed")
+
+    monkeypatch.setattr("ui.app.report_unexpected", failing)
+    monkeypatch.setattr(sys, "__excepthook__", lambda *args: shown.append(args[1]))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(window)
+    error = ValueError("\ud800 broken")
+    sys.excepthook(ValueError, error, None)
+    assert shown == [error]
