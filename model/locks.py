@@ -35,8 +35,12 @@ def try_lock(fd: int) -> bool:
         if sys.platform == "win32":
             import msvcrt
 
+            position = os.lseek(fd, 0, os.SEEK_CUR)  # msvcrt locks at the file position: put it back after
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            finally:
+                os.lseek(fd, position, os.SEEK_SET)
         else:
             import fcntl
 
