@@ -5,15 +5,18 @@ test_libreoffice.py)."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from export import ReviewOutcome
+from export import ReviewOutcome, ReviewRequest, review_reports
 from export.excel.sheet_grid import SheetGrid
 from export.review.summary_sheets import SUM_GRID_TOP
 from export.review.workbook import FINDINGS_SHEET, MISSING_SHEET, OVERVIEW_SHEET
+from model import save_report
+from model.report import Report
 from model.review import summed_cells
 from model.template import TEMPLATE_2021
 from tests.export.review.corpus import Batch
@@ -125,3 +128,19 @@ def test_the_sum_sheets_are_the_statutory_grids_of_formulas_over_the_data(workbo
             formula = str(sheet.cell(*grid.at(cell)).value)
             assert formula.startswith("=SUMPRODUCT('汇总数据'!$A$4:$A$"), formula
         assert str(sheet["B2"].value).startswith("=SUM('汇总数据'!$A$4")
+
+
+def test_typed_text_is_never_a_formula_in_the_review_workbook(tmp_path: Path, report: Report) -> None:
+    """An agency named like a formula stays text in every sheet; the sums stay formulas (issue 18, item 2)."""
+    hostile = '=HYPERLINK("http://example.invalid","点此")'
+    report.meta.agency = hostile
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    save_report(report, folder / "a.nianbao.json")
+    outcome = review_reports(ReviewRequest(inputs=(folder,), out=tmp_path / "审核结果", workers=1))
+    book = openpyxl.load_workbook(outcome.workbook)
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any(c.value == hostile and c.data_type == "s" for c in cells)
+    formulas = [str(c.value) for c in cells if c.data_type == "f"]
+    assert not any("HYPERLINK" in f for f in formulas)
+    assert any(f.startswith("=SUMPRODUCT(") for f in formulas)
