@@ -50,6 +50,19 @@ def fits_exactly(number: Decimal, kind: CellKind) -> bool:
     return len(digits) <= MAX_AMOUNT_DIGITS
 
 
+def beyond_exact(raw: str, kind: CellKind) -> bool:
+    """Whether `raw` is a number, only one no format holds exactly (too large, too precise, infinite)."""
+    try:
+        number = Decimal(normalize_number_text(raw))
+    except (InvalidOperation, ValueError):
+        return False
+    return not number.is_nan() and not fits_exactly(number, kind) and (kind is CellKind.AMOUNT or _whole(number))
+
+
+def _whole(number: Decimal) -> bool:
+    return number.is_infinite() or number.adjusted() >= MAX_AMOUNT_DIGITS or number == number.to_integral_value()
+
+
 class ParseError(ValueError):
     """Text that cannot go into a cell; the message is Chinese and says why."""
 

@@ -335,3 +335,12 @@ def test_every_character_typed_is_saved_and_exported_with_a_visible_mark(
         back = read_report(path)
         assert back.meta.agency == "叶城县\ufffd科学\ufffd技术\ufffd局"
         assert back.narrative.section("overview").intro == "叶城县\ufffd科学\ufffd技术\ufffd局"
+
+
+@pytest.mark.parametrize("raw", ["1e99999999", "9" * 5000, "9007199254740992", "Infinity"], ids=lambda r: r[:12])
+def test_a_number_beyond_what_formats_hold_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: str
+) -> None:
+    path = tmp_path / "n.nianbao.json"
+    path.write_text(_with_count(raw), encoding="utf-8")
+    assert "超出可精确保存的范围（最大 9007199254740991）" in checked(path, capsys)

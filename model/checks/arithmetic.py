@@ -8,11 +8,14 @@ from model.checks.basis import format_clause
 from model.findings import Finding, cell, error
 from model.report import Number, Report
 from model.template import CellKind, ColumnSpec, RowSpec, TableSpec, column_title, row_short, row_title
-from model.values import Invalid, format_value
+from model.values import MAX_AMOUNT_DIGITS, MAX_EXACT_COUNT, Invalid, beyond_exact, format_value
 
 
 def _heading(report: Report, table: TableSpec) -> str:
     return report.template.section(table.id).heading
+
+
+_INVALID_CODES = {CellKind.AMOUNT: "NOT_NUMBER", CellKind.COUNT: "NOT_INTEGER"}
 
 
 def check_values(report: Report) -> list[Finding]:
@@ -31,7 +34,16 @@ def check_values(report: Report) -> list[Finding]:
                 location = cell(table.id, row_id, column_id)
                 basis = format_clause(report.template, table.id)
                 if isinstance(value, Invalid):
-                    if block.column(column_id).kind is CellKind.AMOUNT:
+                    kind = block.column(column_id).kind
+                    if beyond_exact(value.raw, kind):  # kept as written, never rounded (docs/file-format.md)
+                        limit = (
+                            f"最多 {MAX_AMOUNT_DIGITS} 位有效数字"
+                            if kind is CellKind.AMOUNT
+                            else f"最大 {MAX_EXACT_COUNT}"
+                        )
+                        message = f"{where}：“{value.raw[:40]}”超出可精确保存的范围（{limit}）"
+                        findings.append(error(_INVALID_CODES[kind], location, message, basis=basis))
+                    elif kind is CellKind.AMOUNT:
                         message = f"{where}：“{value.raw}”不是有效金额"
                         findings.append(error("NOT_NUMBER", location, message, basis=basis))
                     else:
