@@ -44,13 +44,14 @@ def _meta_value(spec: MetaFieldSpec) -> st.SearchStrategy[object]:
 
 
 @cache
-def _cell(kind: CellKind) -> st.SearchStrategy[CellValue]:
+def _cell(kind: CellKind, invalid: bool) -> st.SearchStrategy[CellValue]:
     number: st.SearchStrategy[CellValue] = counts if kind is CellKind.COUNT else amounts
-    return st.none() | number | number | invalid_raws.map(Invalid)
+    return st.none() | number | number | invalid_raws.map(Invalid) if invalid else st.none() | number
 
 
 @st.composite
-def reports(draw: st.DrawFn, template: Template = TEMPLATE_2021) -> Report:
+def reports(draw: st.DrawFn, template: Template = TEMPLATE_2021, invalid: bool = True) -> Report:
+    """Any report; `invalid`: cells may hold invalid values (text kept as read) too."""
     meta = Meta({spec.id: draw(_meta_value(spec)) for spec in template.meta_fields})  # type: ignore[misc]
     sections = {
         section.id: NarrativeSection(draw(texts), draw(st.lists(st.builds(Subsection, lines, texts), max_size=3)))
@@ -62,5 +63,5 @@ def reports(draw: st.DrawFn, template: Template = TEMPLATE_2021) -> Report:
         for row, column in table.cells():
             if draw(st.integers(0, 3)) == 0:
                 continue
-            report.set_cell(table.id, row.id, column.id, draw(_cell(column.kind)))
+            report.set_cell(table.id, row.id, column.id, draw(_cell(column.kind, invalid)))
     return report
