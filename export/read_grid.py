@@ -191,13 +191,20 @@ class _Scan:
 
 
 class _Reader:
-    def __init__(self, table: TableSpec, template: Template, grid: Grid, cached: Cached | None = None) -> None:
+    def __init__(
+        self,
+        table: TableSpec,
+        template: Template,
+        grid: Grid,
+        cached: Cached | None = None,
+        values_at: frozenset[Position] = frozenset(),
+    ) -> None:
         self.cached = cached
         self.table = table
         self.template = template
         self.grid = grid
         self.vocabulary = _vocabulary(table, template)
-        self.typed_text = self._text_among_values()
+        self.typed_text = self._text_among_values() | values_at
         self.spread = self._spread_headings()
         self._rows: dict[int, list[_Scan]] = {}
         self._columns: dict[int, list[_Scan]] = {}
@@ -228,17 +235,18 @@ class _Reader:
         return False
 
     def _text_among_values(self) -> set[Position]:
-        """Text naming nothing that stands among a row's numbers, right of its row or column label: a value
-        typed as words (kept as typed, for a person to fix), not a label of the person's own."""
+        """Text naming nothing that stands among a row's numbers, right of its row or column label (or
+        anywhere in a row of values with no label, as table 四's one row): a value typed as words (kept
+        as typed, for a person to fix), not a label of the person's own."""
         typed: set[Position] = set()
         for row in self.grid:
             if not self._has_number(row):
                 continue
             kinds = [self.vocabulary.kind(cell.text) for cell in row]
             named = [c for c, label in enumerate(kinds) if label.kind in (Kind.ROW, Kind.COLUMN)]
-            if not named:
+            if not named and any(label.kind in (Kind.GROUP, Kind.TITLE) for label in kinds):
                 continue
-            for c in range(named[-1] + 1, len(row)):
+            for c in range(named[-1] + 1 if named else 0, len(row)):  # a row of values alone: all of it
                 text = row[c].text
                 if kinds[c].kind is Kind.EXTRA and word_key(text) not in EXTRA_WORDS and not row[c].formula:
                     typed.add(row[c].origin)
@@ -418,11 +426,18 @@ def _has_columns(grid: Grid, table: TableSpec, template: Template) -> bool:
     return any(vocabulary.kind(c.text).kind is Kind.COLUMN for c in _distinct(grid))
 
 
-def read_table(table: TableSpec, pieces: list[Grid], template: Template, cached: Cached | None = None) -> TableReading:
+def read_table(
+    table: TableSpec,
+    pieces: list[Grid],
+    template: Template,
+    cached: Cached | None = None,
+    values_at: frozenset[Position] = frozenset(),
+) -> TableReading:
     """The table's values read from its pieces, or why they could not be read (in `notes`); `cached`
-    gives what a formula showed (a formula in a total cell declares nothing: the app computes totals)."""
+    gives what a formula showed (a formula in a total cell declares nothing: the app computes totals);
+    `values_at` are origins known to hold values whatever they say (a table laid out as this app lays it out)."""
     for previous, piece in itertools.pairwise(pieces):
         if _width(piece) != _width(previous) and not _has_columns(piece, table, template):
             reason = "表格被分成几段，后一段没有表头且列数与前一段不同，无法确定各列"
             return TableReading(notes=[ImportNote("unreadable", table.id, reason=reason)])
-    return _Reader(table, template, concatenate(pieces), cached).read()
+    return _Reader(table, template, concatenate(pieces), cached, values_at).read()

@@ -10,6 +10,7 @@ kept as declared totals so the checker compares them; totals that are formulas a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,9 +21,10 @@ from export.excel.read_cells import Entry, Position, SheetCells, read_cached_val
 from export.excel.read_text import read_meta, read_narrative
 from export.read_grid import Grid, GridCell, read_table, recognise
 from model.errors import ReportFileError
-from model.labels import word_key
+from model.labels import exact_key, word_key
+from model.layout import CellRole, table_layout
 from model.report import Report
-from model.template import Template
+from model.template import TableSpec, Template
 
 
 class CachedValues:
@@ -128,6 +130,28 @@ def _located(sheets: list[SheetCells], template: Template) -> dict[str, tuple[Sh
     return found
 
 
+def values_of_our_layout(table: TableSpec, rows: Grid) -> frozenset[Position]:
+    """Where the data cells are when a part shows the table exactly as this app lays it out (every label
+    at its place): whatever they hold is a value, however it reads."""
+    layout = table_layout(table)
+    labels = [c for c in layout.cells if c.role is not CellRole.DATA and c.text]
+    where: dict[str, list[Position]] = {}
+    for row in rows:
+        for cell in row:
+            if cell.text.strip():
+                where.setdefault(exact_key(cell.text), []).append(cell.origin)
+    votes: Counter[Position] = Counter()
+    for label in labels:
+        for r, c in set(where.get(exact_key(label.text), ())):
+            votes[(r - label.row, c - label.column)] += 1
+    if not votes:
+        return frozenset()
+    (top, left), count = votes.most_common(1)[0]
+    if count < len(labels):
+        return frozenset()
+    return frozenset((top + d.row, left + d.column) for d in layout.data_cells())
+
+
 def _not_ours(template: Template) -> ReportFileError:
     headings = "、".join(f"“{template.section(t.id).heading}”" for t in template.tables)
     return ReportFileError(f"这不是年报工作簿：找不到{headings}等统计表（请使用本程序导出的 Excel 文件）")
@@ -145,7 +169,8 @@ def read_workbook(path: Path, template: Template | None = None) -> Report:
         if table.id not in located:
             continue  # a deleted sheet: its cells stay unfilled and the checker says so
         sheet, rows = located[table.id]
-        reading = read_table(table, [rows], template, partial(cached.get, sheet.name))
+        ours = values_of_our_layout(table, rows)
+        reading = read_table(table, [rows], template, partial(cached.get, sheet.name), ours)
         for (row_id, column_id), value in reading.values.items():
             report.set_cell(table.id, row_id, column_id, value)
         if reading.labels:
