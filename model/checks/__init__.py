@@ -73,7 +73,7 @@ def check(report: Report, last_year: Report | None = None, rules: Rules = NATION
         findings += [f for rule in CROSS_YEAR_RULES for f in rule(report, previous)]
         findings += [f for rule in TUNED_RULES for f in rule(report, rules)]
         findings += check_copied(report, previous, rules)
-    findings = rules.apply(findings)
+    findings = rules.apply(list(dict.fromkeys(findings)))  # a text saying one wrong thing twice: one finding
     findings.sort(key=lambda f: f.severity is not Severity.ERROR)
     return apply_reviews(report, findings)
 
