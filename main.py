@@ -65,20 +65,16 @@ def run_check(files: Sequence[str], as_json: bool, previous_path: str | None, ru
     from export import read_report
     from model import NATIONAL, ReportFileError, Severity, check, load_rules
 
-    rules = NATIONAL
-    if rules_path:
-        try:
-            rules = load_rules(rules_path)
-        except ReportFileError as error:
-            print(f"{rules_path}: {error}", file=sys.stderr)
-            return EXIT_UNREADABLE
-    last_year = None
-    if previous_path:
-        try:
-            last_year = read_report(previous_path)
-        except ReportFileError as error:
-            print(f"{previous_path}: 无法读取上年报告：{error}", file=sys.stderr)
-            return EXIT_UNREADABLE
+    try:
+        rules = load_rules(rules_path) if rules_path else NATIONAL
+    except ReportFileError as error:
+        print(f"{rules_path}: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        last_year = read_report(previous_path) if previous_path else None
+    except ReportFileError as error:
+        print(f"{previous_path}: 无法读取上年报告：{error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     status = EXIT_OK
     rows: list[dict[str, object]] = []
     for path in files:

@@ -3,8 +3,6 @@ cell by cell, and setting a report's 纳入汇总 to 0 takes it out of them."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,8 +14,8 @@ from export.excel.sheet_grid import CHECK_MARK, SheetGrid
 from export.review.summary_sheets import SUM_GRID_TOP
 from model.report import Number
 from model.template import TEMPLATE_2021
+from tests.export.excel.test_libreoffice import SOFFICE, recalculated_by_libreoffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; CI installs it"),
@@ -26,20 +24,8 @@ SUM_SHEETS = ("汇总表二", "汇总表三", "汇总表四")
 
 
 def recalculated(source: Path, folder: Path) -> openpyxl.Workbook:
-    out = folder / "recalculated"
-    command = [
-        str(SOFFICE),
-        f"-env:UserInstallation=file://{folder / 'lo-profile'}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        str(out),
-        str(source),
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=180)
-    return openpyxl.load_workbook(out / source.name, data_only=True)
+    (path,) = recalculated_by_libreoffice([source], folder)
+    return openpyxl.load_workbook(path, data_only=True)
 
 
 def number(value: object) -> Number | None:
