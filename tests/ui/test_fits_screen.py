@@ -19,6 +19,7 @@ from ui.help import HelpDialog
 from ui.main_window import MainWindow, unsaved_box
 from ui.new_report_dialog import NewReportDialog
 from ui.printing import LoadedPdf, PreviewDialog
+from ui.review_dialog import ReviewDialog
 from ui.screen import FRAME_ALLOWANCE
 from ui.settings import Settings
 
@@ -57,6 +58,7 @@ DIALOGS: dict[str, Callable[[QWidget, Report], QWidget]] = {
     ),
     "新建报告": lambda parent, _r: NewReportDialog(parent),
     "使用说明": lambda parent, _r: HelpDialog(parent),
+    "批量审核": lambda parent, _r: ReviewDialog(parent, "", lambda *_: None),
     "保存更改": lambda parent, _r: unsaved_box(parent, "叶城县科学技术局2024年政府信息公开工作年度报告.nianbao.json"),
 }
 
