@@ -10,6 +10,7 @@ written the same way: the package renders bytes, `write_report` writes them atom
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,10 +18,13 @@ from pathlib import Path
 from typing import Protocol
 
 from export.page_design import AUTO_SCHEME
+from model.about import APP_ID
 from model.errors import ReportFileError
 from model.files import REPORT_SUFFIX, write_atomically
 from model.report import Report
 from model.serialize import storable_report
+
+_log = logging.getLogger(f"{APP_ID}.export")  # the window logs it to its file; a command prints nothing
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,7 @@ def read_report(path: str | Path) -> Report:
     except ReportFileError:
         raise
     except Exception as error:  # the last line of defence: one line, never a traceback
+        _log.info("读取失败：%s", path, exc_info=error)  # the traceback, for the window's log file only
         raise ReportFileError(f"无法读取此{fmt.name}：文件内容异常（{type(error).__name__}）") from error
 
 
@@ -164,6 +169,7 @@ def write_report(report: Report, path: str | Path, options: ExportOptions | None
     except ReportFileError:
         raise
     except Exception as error:  # the last line of defence, as in read_report
+        _log.info("导出失败：%s", path, exc_info=error)
         raise ReportFileError(f"未能生成{fmt.name}（{type(error).__name__}），原文件未受影响") from error
     write_atomically(path, data)
 

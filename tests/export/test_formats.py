@@ -4,6 +4,7 @@ every format is written atomically the same way, and no exporter loads before it
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import subprocess
 import sys
@@ -204,3 +205,17 @@ def test_file_held_open_elsewhere_leaves_the_previous_file_untouched(
     assert "r.pdf" in str(caught.value)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+def test_a_failure_the_person_sees_as_one_line_keeps_its_traceback_for_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(report: Report, options: object) -> bytes:
+        raise RuntimeError("the exporter failed half-way")
+
+    monkeypatch.setattr(export.word, "render", broken)
+    with caplog.at_level(logging.INFO), pytest.raises(ReportFileError):
+        write_report(consistent_report(), tmp_path / "年报.docx")
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert "the exporter failed half-way" in caplog.text
+    assert record.name.startswith("nianbao")
