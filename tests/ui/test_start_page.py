@@ -24,6 +24,18 @@ def fresh(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     return window
 
 
+def _with_recent(qtbot: QtBot, tmp_path: Path, report: Report, *also: Path) -> tuple[MainWindow, Path]:
+    """A window whose recent reports are last year's report, saved, and then `also`."""
+    path = tmp_path / "叶城2024.nianbao.json"
+    save_report(report, path)
+    settings = Settings(tmp_path)
+    for recent in (path, *also):
+        settings.add_recent(recent)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    return window, path
+
+
 def test_a_window_without_a_report_shows_the_start_page(fresh: MainWindow) -> None:
     page = fresh.start_page
     assert not fresh.has_report() and fresh.pages.currentWidget() is page
@@ -35,13 +47,7 @@ def test_a_window_without_a_report_shows_the_start_page(fresh: MainWindow) -> No
 
 
 def test_recent_reports_show_agency_year_and_when_saved(qtbot: QtBot, tmp_path: Path, report: Report) -> None:
-    path = tmp_path / "叶城2024.nianbao.json"
-    save_report(report, path)
-    settings = Settings(tmp_path)
-    settings.add_recent(path)
-    settings.add_recent(tmp_path / "已删除.nianbao.json")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
+    window, path = _with_recent(qtbot, tmp_path, report, tmp_path / "已删除.nianbao.json")
     recent = window.start_page.recent
     gone, kept = recent.topLevelItem(0), recent.topLevelItem(1)
     assert [kept.text(i) for i in range(2)] == ["叶城县科学技术局", "2024年"]
@@ -55,12 +61,7 @@ def test_recent_reports_show_agency_year_and_when_saved(qtbot: QtBot, tmp_path: 
 def test_from_last_year_proposes_the_newest_recent_report(
     qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "叶城2024.nianbao.json"
-    save_report(report, path)
-    settings = Settings(tmp_path)
-    settings.add_recent(path)
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
+    window, path = _with_recent(qtbot, tmp_path, report)
     seen: list[tuple[bool, str, int]] = []
 
     def exec_dialog(dialog: NewReportDialog) -> int:
@@ -78,12 +79,7 @@ def test_from_last_year_proposes_the_newest_recent_report(
 def test_a_report_started_from_last_year_opens_without_red_errors(
     qtbot: QtBot, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "叶城2024.nianbao.json"
-    save_report(report, path)
-    settings = Settings(tmp_path)
-    settings.add_recent(path)
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
+    window, _ = _with_recent(qtbot, tmp_path, report)
     monkeypatch.setattr(NewReportDialog, "exec", lambda dialog: dialog.accept() or QDialog.DialogCode.Accepted.value)
     window.new_from_last_year()
     assert window.document.report.stored("applications", "carried_over", "natural_person") is not None  # carried
