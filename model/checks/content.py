@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from model.checks.basis import GOVERNMENT_CONTENT, format_clause
-from model.checks.texts import texts, without_spaces
+from model.checks.texts import listed, texts, without_spaces
 from model.field_paths import SubsectionPart, intro_path, subsection_path
 from model.findings import COMMON_PROBLEM, Finding, field_at, warning
 from model.numerals import parse_number
@@ -33,11 +33,6 @@ PROBLEM_WORDS = (
     *("不及时", "单一", "不规范", "不全面", "不深入", "不完善", "缺乏", "亟待", "偏少", "较少"),
 )
 MEASURE_WORDS = ("改进", "措施", "下一步", "今后", "加强", "进一步", "完善", "提升", "整改", "健全", "强化", "将")
-
-
-def _listed(items: tuple[str, ...]) -> str:
-    """('工作考核', '社会评议', '责任追究') → '工作考核、社会评议和责任追究'."""
-    return "和".join(("、".join(items[:-1]), items[-1])) if len(items) > 1 else "".join(items)
 
 
 _ENUMERATION = re.compile(r"(?<![第统唯同单之不])([一二三四五六七八九十])是")
@@ -108,7 +103,7 @@ def _government_items(report: Report, text: str) -> list[Finding]:
     if not absent:
         return []
     label = report.template.agency_kind(kind).label
-    message = f"{label}的报告应包括{_listed(items)}结果情况，未见“{'、'.join(absent)}”"
+    message = f"{label}的报告应包括{listed(items)}结果情况，未见“{'、'.join(absent)}”"
     return [_missing(report, report.template.roles.overview, message, GOVERNMENT_CONTENT)]
 
 

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from model.checks.basis import GOVERNMENT_CONTENT, LEGISLATION
+from model.checks.texts import listed, without_spaces
 from model.field_paths import meta_path
 from model.findings import Finding, cell, field_at, warning
 from model.report import Report
 from model.template import MetaId
-
-_SPACE = re.compile(r"\s+")
-
-
-def _listed(items: tuple[str, ...]) -> str:
-    """('工作考核', '社会评议', '责任追究') → '工作考核、社会评议和责任追究'."""
-    return "和".join(("、".join(items[:-1]), items[-1])) if len(items) > 1 else "".join(items)
 
 
 def _regulations(report: Report) -> list[Finding]:
@@ -47,12 +39,12 @@ def _reports_as_another_kind(report: Report) -> list[Finding]:
     if kind.must_report:
         return []
     overview = template.section(template.roles.overview)
-    text = _SPACE.sub("", report.narrative.section(overview.id).full_text())
+    text = without_spaces(report.narrative.section(overview.id).full_text())
     for other in template.agency_kinds:
         if other.must_report and all(item in text for item in other.must_report):
             field = template.meta_field(MetaId.AGENCY_KIND)
             message = (
-                f"{template.meta_title}：{overview.heading}报告了{_listed(other.must_report)}结果情况，这是{other.label}报告的内容；"
+                f"{template.meta_title}：{overview.heading}报告了{listed(other.must_report)}结果情况，这是{other.label}报告的内容；"
                 f"{field.label}是否应为“{other.label}”（现为“{kind.label}”）？"
             )
             return [warning("KIND_MISMATCH", field_at(meta_path(field.id)), message, basis=GOVERNMENT_CONTENT)]

@@ -74,3 +74,8 @@ def _walk(report: Report) -> Texts:
 def without_spaces(text: str) -> str:
     """The text with no whitespace (seeds print “2024 年度”), cached by value."""
     return _SPACE.sub("", text)
+
+
+def listed(items: tuple[str, ...]) -> str:
+    """('工作考核', '社会评议', '责任追究') → '工作考核、社会评议和责任追究'."""
+    return "和".join(("、".join(items[:-1]), items[-1])) if len(items) > 1 else "".join(items)
