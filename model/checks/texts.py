@@ -4,17 +4,15 @@ keystroke and half a dozen rules walk the texts, so the paths are built once per
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
 from model.field_paths import SubsectionPart, intro_path, subsection_path, text_path
+from model.labels import without_spaces as _without_spaces
 from model.report import Report
 from model.template import SectionKind, TextPartSpec
-
-_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=256)
@@ -73,7 +71,7 @@ def _walk(report: Report) -> Texts:
 @lru_cache(maxsize=256)
 def without_spaces(text: str) -> str:
     """The text with no whitespace (seeds print “2024 年度”), cached by value."""
-    return _SPACE.sub("", text)
+    return _without_spaces(text)
 
 
 def listed(items: tuple[str, ...]) -> str:
