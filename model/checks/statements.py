@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from model.checks.texts import texts
 from model.findings import COMMON_PROBLEM, Finding, Location, cell, field_at, warning
-from model.numerals import NUMBER_PATTERN, parse_number, split_ordinal
+from model.numerals import NUMBER_PATTERN, parse_number
 from model.report import Number, Report
+from model.sentences import bare
 from model.template import ColumnSpec, TableSpec, Template, row_short
 
 _CLAUSE = r"[^。；;\n]"
@@ -87,11 +88,6 @@ class _Result:
     rows: tuple[str, ...]
 
 
-def _core(label: str) -> str:
-    """'（一）予以公开' → '予以公开'; '（二）部分公开（区分处理的…）' → '部分公开'."""
-    return re.split(r"[（(]", split_ordinal(label)[1], maxsplit=1)[0].strip()
-
-
 _BUILT: dict[tuple[str, str], object] = {}  # (template id, what) → built once per template
 
 
@@ -108,7 +104,7 @@ def _build_results(template: Template) -> tuple[tuple[_Result, ...], re.Pattern[
     groups: dict[str, list[str]] = {}
     for row_id in total_row.parts:
         row = table.row(row_id)
-        name = _core(row.path[-1]) if len(row.path) > 1 else _core(row.label)
+        name = bare(row.path[-1]) if len(row.path) > 1 else bare(row.label)
         groups.setdefault(name, []).append(row_id)
     results = tuple(_Result(name, tuple(rows)) for name, rows in groups.items())
     names = "|".join(re.escape(r.name) for r in results)
