@@ -1,7 +1,7 @@
 """COPIED_FROM_LAST_YEAR: a narrative part that is nearly the same as last year's.
 
 30号 一（五） forbids 五 being “年年雷同”; 一 copied whole is the same fault. A part is compared sentence
-by sentence (model.sentences: spaces, punctuation and years do not count as changes) with last
+by sentence (model.fingerprints: spaces, punctuation and years do not count as changes) with last
 year's sentences of the same section, and counts as copied when the sentences found last year make
 up at least `Rules.copied_share` (0.8) of its characters. The section is judged as a whole; when it
 is not copied, each subsection long enough to judge is judged on its own.
