@@ -21,6 +21,7 @@ from typing import TypeVar
 from export.formats import FORMATS
 from export.review.worker import LastYear, agencies_of, review_files, write_letters
 from model.errors import ReportFileError
+from model.files import write_atomically
 from model.review import ReportSummary, Review, Unreadable, compile_review
 from model.roster import NameMatcher, Roster
 from model.rules import NATIONAL, load_rules
@@ -220,7 +221,7 @@ def run_review(
         review, root, request.out / WORKBOOK_NAME, letters, request.out / JSON_NAME, previous_problems
     )
     write_review_workbook(outcome)
-    _write_bytes(outcome.json_file, review_json_bytes(outcome))
+    write_atomically(outcome.json_file, review_json_bytes(outcome))
     if progress:
         progress(Progress(1, 1, "完成"))
     return outcome
@@ -278,9 +279,3 @@ def _prepare_out(out: Path) -> None:
     for name in old_letters:
         if isinstance(name, str) and Path(name).parent == Path(LETTERS_FOLDER):
             (out / name).unlink(missing_ok=True)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    from model.files import write_atomically
-
-    write_atomically(path, data)
