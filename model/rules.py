@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import ReportFileError
+from model.files import regular_file_size
 from model.findings import Finding, Severity
 from model.template import TEMPLATE_2021, Template
 
@@ -109,7 +110,11 @@ def load_rules(path: str | Path, template: Template = TEMPLATE_2021) -> Rules:
     """A rules file (.toml, or .json) read and checked; ReportFileError with a Chinese reason otherwise."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_RULES_FILE:
+        size = regular_file_size(path, "检查规则文件")  # a pipe or device would hang the read
+    except ReportFileError as error:
+        raise ReportFileError(f"无法读取检查规则文件：{error}") from None
+    try:
+        if size > MAX_RULES_FILE:
             raise ReportFileError(f"检查规则文件过大（超过 {MAX_RULES_FILE // 1024} KB）")
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -85,3 +86,11 @@ def test_a_bad_rules_file_is_refused_with_a_chinese_reason(tmp_path: Path, case:
 def test_a_missing_rules_file_is_a_report_file_error(tmp_path: Path) -> None:
     with pytest.raises(ReportFileError, match="无法读取"):
         load_rules(tmp_path / "none.toml")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_named_as_a_rules_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "rules.toml"
+    os.mkfifo(pipe)
+    with pytest.raises(ReportFileError, match=r"无法读取检查规则文件：.*不是普通文件"):
+        load_rules(pipe)
