@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from export.composition.blocks import Align, Cell, Table
 from export.composition.lines import Measure, balanced_lines, break_lines
 from export.page_design import (
-    MM_PER_INCH,
+    PT_PER_MM,
     SIZE_5,
     SIZE_SMALL_5,
     SMALL_TABLE_FROM_COLUMNS,
@@ -29,7 +29,6 @@ from model.report import Report
 from model.template import TableSpec
 from model.values import format_value
 
-PT_PER_MM = 72 / MM_PER_INCH
 DATA_COLUMN_MM = 11.6  # three 小五 characters a line: 社会公益组织 wraps into 社会/公益/组织
 OUTER_ROW_HEADER_MM = (11.0, 15.0)  # 三、本年度办理结果, （三）不予公开: narrow, their text wraps
 CELL_MARGIN_MM = 1.0  # left and right, inside every cell

@@ -15,7 +15,6 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from export.page_design import LATIN_FONT
 
 TWIPS_PER_PT = 20
-TWIPS_PER_MM = 1440 / 25.4
 
 # Characters XML 1.0 cannot hold; a stray one in typed text must not make the export fail.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -27,10 +26,6 @@ def xml_safe(text: str) -> str:
 
 def twips(points: float) -> str:
     return str(round(points * TWIPS_PER_PT))
-
-
-def mm_twips(mm: float) -> int:
-    return round(mm * TWIPS_PER_MM)
 
 
 # Word rejects property elements out of schema order (ECMA-376 transitional, wml.xsd), so new ones

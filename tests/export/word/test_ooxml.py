@@ -17,13 +17,12 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from lxml import etree
 
-from export.page_design import LATIN_FONT
+from export.page_design import LATIN_FONT, mm_twips
 from export.word.ooxml import (
     ParagraphLook,
     add_paragraph_style,
     add_run,
     child,
-    mm_twips,
     new_paragraph,
     set_document_defaults,
     set_run_fonts,

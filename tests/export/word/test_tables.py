@@ -18,8 +18,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from export.composition.tables import DATA_COLUMN_MM, OUTER_ROW_HEADER_MM, column_widths_mm, compose_table
-from export.page_design import MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_WIDTH_MM, TEXT_WIDTH_MM
-from export.word.ooxml import mm_twips
+from export.page_design import MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_WIDTH_MM, TEXT_WIDTH_MM, mm_twips
 from export.word.read_body import table_grid
 from export.word.tables import build_table
 from model.layout import CellRole, TableLayout, table_layout
