@@ -23,6 +23,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from export.word.ooxml import part_xml
 from export.word.read_body import all_paragraph_texts
 from model.errors import ReportFileError
 from model.files import parse_report_json, report_json
@@ -69,7 +70,7 @@ def embed_report(document: Document, report: Report) -> None:
     fingerprint = visible_fingerprint(document)
     root.set("fingerprint", fingerprint)
     root.text = report_json(published_copy(report))
-    part = Part(PackURI(PART_NAME), "application/xml", _xml(root), document.part.package)
+    part = Part(PackURI(PART_NAME), "application/xml", part_xml(root), document.part.package)
     document.part.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_XML)
     part.relate_to(_data_store_item(document, fingerprint), RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
 
@@ -83,11 +84,7 @@ def _data_store_item(document: Document, fingerprint: str) -> Part:
     etree.SubElement(etree.SubElement(root, f"{ds}schemaRefs"), f"{ds}schemaRef").set(f"{ds}uri", NAMESPACE)
     content_type = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
     package = document.part.package
-    return Part(package.next_partname(PROPERTIES_PART_NAMES), content_type, _xml(root), package)
-
-
-def _xml(root: etree._Element) -> bytes:
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    return Part(package.next_partname(PROPERTIES_PART_NAMES), content_type, part_xml(root), package)
 
 
 def embedded_report(document: Document) -> Embedded | None:

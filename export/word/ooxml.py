@@ -11,6 +11,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from export.page_design import LATIN_FONT
 
@@ -26,6 +27,11 @@ def xml_safe(text: str) -> str:
 
 def twips(points: float) -> str:
     return str(round(points * TWIPS_PER_PT))
+
+
+def part_xml(root: etree._Element) -> bytes:
+    """A package part's bytes: UTF-8 with a standalone XML declaration."""
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 # Word rejects property elements out of schema order (ECMA-376 transitional, wml.xsd), so new ones

@@ -21,6 +21,7 @@ from lxml import etree
 
 from export.fonts import english_family_name
 from export.page_design import LATIN_FONT, FontScheme
+from export.word.ooxml import part_xml
 from model.about import APP_NAME, APP_VERSION
 
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -73,16 +74,12 @@ def _replace_blob(rels: Relationships, reltype: str, blob: bytes) -> None:
     rels.add_relationship(reltype, new, rel.rId)
 
 
-def _xml(root: etree._Element) -> bytes:
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
 def app_properties() -> bytes:
     """docProps/app.xml naming this program; page and word counts are left to the word processor."""
     root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})
     etree.SubElement(root, f"{{{_EXTENDED}}}Application").text = f"{APP_NAME} {APP_VERSION}"
     etree.SubElement(root, f"{{{_EXTENDED}}}DocSecurity").text = "0"
-    return _xml(root)
+    return part_xml(root)
 
 
 def themed(theme_xml: bytes, major: str, minor: str) -> bytes:
@@ -96,7 +93,7 @@ def themed(theme_xml: bytes, major: str, minor: str) -> bytes:
             for script_font in collection.iter(f"{{{_DRAWING}}}font"):
                 if script_font.get("script") == "Hans":
                     script_font.set("typeface", east_asia)
-    return _xml(root)
+    return part_xml(root)
 
 
 def used_fonts(document: Document, theme_xml: bytes) -> list[str]:
@@ -134,4 +131,4 @@ def font_table(font_table_xml: bytes, fonts: list[str]) -> bytes:
         if english is not None:
             etree.SubElement(font, qn("w:altName")).set(qn("w:val"), english)
         etree.SubElement(font, qn("w:charset")).set(qn("w:val"), _ANSI_CHARSET if name.isascii() else _GB2312_CHARSET)
-    return _xml(root)
+    return part_xml(root)
