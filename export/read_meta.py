@@ -13,7 +13,8 @@ from datetime import date
 from export.label_matching import similarity
 from model.dates import YEAR_PATTERN, parse_date, parse_year
 from model.labels import without_spaces
-from model.template import Template
+from model.report import ImportNote, Meta
+from model.template import MetaId, Template
 
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs
 HEAD_LINES = 12  # web page lines (site name, 发布日期, 浏览次数) may stand above it
@@ -79,3 +80,13 @@ def date_line(text: str) -> tuple[str, date] | None:
     if match is not None and (issued := parse_date(match["date"])) is not None:
         return line[: match.start()], issued
     return None
+
+
+def titled_meta(agency: str, year: int | None, template: Template) -> tuple[Meta, list[ImportNote]]:
+    """The meta a title gives (agency, its kind guessed from the name, year) and the notes it calls for:
+    the kind noted as guessed when there is an agency, a year before the template's format noted as old."""
+    meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
+    notes = [ImportNote("guessed", MetaId.AGENCY_KIND, found=meta.agency_kind)] if agency else []
+    if year is not None and year < template.first_year:
+        notes += [ImportNote("old_format", "", found=str(year)) for _ in template.superseded[:1]]
+    return meta, notes

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from export.label_matching import similarity
+from export.read_meta import WEB_LINE
 from model.labels import forgiving_key
 from model.numerals import split_ordinal, subsection_index
-from model.report import NarrativeSection, Subsection
-from model.template import SectionSpec, Template
+from model.report import Narrative, NarrativeSection, Subsection
+from model.template import Placement, SectionSpec, Template
 
 _TITLE_END = re.compile(r"[。：:]")
 MAX_SUBSECTION_TITLE = 40
@@ -66,3 +67,13 @@ def parse_section(lines: list[str]) -> NarrativeSection:
         else:
             intro.append(line)
     return NarrativeSection("\n".join(intro), [Subsection(t, "\n".join(text)) for t, text in subsections])
+
+
+def narrative_of(head: list[str], title_lines: int, sections: dict[str, list[str]], template: Template) -> Narrative:
+    """Each narrative section from the lines under its heading; what stands between the title (its first
+    `title_lines` lines of `head`) and the first heading is the text the template prints before the
+    first section (开头语), web page lines left out."""
+    parsed = {s.id: parse_section(sections.get(s.id, [])) for s in template.narrative_sections}
+    opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
+    preamble = [line for line in head[title_lines:] if not WEB_LINE.match(line)]
+    return Narrative(sections=parsed, texts={opening[0].id: "\n".join(preamble)} if opening else {})

@@ -8,15 +8,15 @@ from openpyxl.utils.datetime import from_excel
 
 from export.excel.read_cells import Entry, Position, SheetCells
 from export.excel.text_sheets import CONTINUED, NARRATIVE_COLUMNS
-from export.read_meta import WEB_LINE, date_line, find_title, title_of
-from export.read_sections import heading_of, parse_section
+from export.read_meta import date_line, find_title, title_of, titled_meta
+from export.read_sections import heading_of, narrative_of
 from model.dates import parse_date, parse_year
 from model.errors import ReportFileError
 from model.field_paths import SubsectionPart, get_field, intro_path, set_field, subsection_path, text_path
 from model.labels import exact_key
 from model.numerals import subsection_index
 from model.report import ImportNote, Meta, MetaValue, Narrative, Report, Subsection
-from model.template import FieldKind, MetaFieldSpec, MetaId, Placement, Template
+from model.template import FieldKind, MetaFieldSpec, Template
 
 
 def _find_labels(sheets: list[SheetCells], keys: set[str]) -> tuple[SheetCells, dict[str, Position]] | None:
@@ -142,23 +142,19 @@ def _issue_date(sheet: SheetCells) -> date | None:
 
 
 def _meta_from_titles(sheets: list[SheetCells], template: Template) -> tuple[Meta, list[ImportNote]]:
-    meta = Meta()
     for sheet in sheets:
         lines = [text for _, text in _row_texts(sheet)[:TITLE_ROWS]]
         agency, year, _ = find_title(lines, template)
         if year is None and (named := title_of(sheet.name, template)) is not None:
             agency, year = named
         if year is not None:
-            meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
+            meta, notes = titled_meta(agency, year, template)
             dates = [d for d in map(_issue_date, sheets) if d is not None]
             meta.issue_date = dates[-1] if dates else None
-            break
-    else:
-        meta.agency_kind = template.agency_kinds[0].id
-    notes = [ImportNote("guessed", MetaId.AGENCY_KIND, found=meta.agency_kind)] if meta.agency else []
-    if meta.year is not None and meta.year < template.first_year and template.superseded:
-        notes.append(ImportNote("old_format", "", found=str(meta.year)))
-    return meta, notes
+            return meta, notes
+    meta = Meta()
+    meta.agency_kind = template.agency_kinds[0].id
+    return meta, []
 
 
 # --- 报告正文 ----------------------------------------------------------------------------------
@@ -234,10 +230,7 @@ def _narrative_from_rows(sheets: list[SheetCells], template: Template) -> Narrat
     if current and len(current[-1]) <= MAX_SIGNATURE_LINE and not current[-1].endswith(("。", "；", "，")):
         current.pop()  # … and its 落款
     _, _, used = find_title(head, template)
-    sections = {s.id: parse_section(lines.get(s.id, [])) for s in template.narrative_sections}
-    opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
-    preamble = [line for line in head[used:] if not WEB_LINE.match(line)]
-    return Narrative(sections=sections, texts={opening[0].id: "\n".join(preamble)} if opening else {})
+    return narrative_of(head, used, lines, template)
 
 
 def _read_sheet(reader: _NarrativeReader, sheet: SheetCells, positions: dict[str, Position]) -> None:

@@ -17,13 +17,13 @@ from lxml import etree
 
 from export.page_design import SIGNER_LABEL
 from export.read_grid import Grid, read_table, recognise
-from export.read_meta import SIGNATURE_LINES, WEB_LINE, date_line, find_title
-from export.read_sections import heading_of, parse_section
+from export.read_meta import SIGNATURE_LINES, WEB_LINE, date_line, find_title, titled_meta
+from export.read_sections import heading_of, narrative_of
 from export.word.read_body import Paragraph, body_items
 from model.errors import ReportFileError
 from model.labels import forgiving_key, without_spaces, word_key
-from model.report import ImportNote, Meta, Narrative, Report
-from model.template import TEMPLATE_2021, MetaId, Placement, SectionKind, Template
+from model.report import ImportNote, Meta, Report
+from model.template import TEMPLATE_2021, SectionKind, Template
 
 MAX_SIGNATORY = 30
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
@@ -104,16 +104,6 @@ def _signature(lines: list[str], meta: Meta) -> None:
         meta.contact = lines.pop()
 
 
-def _narrative(collected: _Collected, title_lines: int, template: Template) -> Narrative:
-    """Each narrative section from the lines under its heading; what stands between the title and the
-    first heading is the text the template prints before the first section (开头语), web page lines left out."""
-    sections = {s.id: parse_section(collected.sections.get(s.id, [])) for s in template.narrative_sections}
-    opening = template.texts_at(template.sections[0].id, Placement.BEFORE)
-    preamble = [line for line in collected.head[title_lines:] if not WEB_LINE.match(line)]
-    texts = {opening[0].id: "\n".join(preamble)} if opening else {}
-    return Narrative(sections=sections, texts=texts)
-
-
 def _heading_notes(collected: _Collected, template: Template) -> list[ImportNote]:
     """Headings whose words are not the template's (the checker also accepts the notice's wording)."""
     notes = []
@@ -125,10 +115,7 @@ def _heading_notes(collected: _Collected, template: Template) -> list[ImportNote
 
 def _meta(collected: _Collected, template: Template) -> tuple[Meta, int, list[ImportNote]]:
     agency, year, used = find_title(collected.head, template)
-    meta = Meta(agency=agency, agency_kind=template.agency_kind_of(agency), year=year)
-    notes = [ImportNote("guessed", MetaId.AGENCY_KIND, found=meta.agency_kind)] if agency else []
-    if year is not None and year < template.first_year:
-        notes += [ImportNote("old_format", "", found=str(year)) for _ in template.superseded[:1]]
+    meta, notes = titled_meta(agency, year, template)
     return meta, used, notes
 
 
@@ -140,7 +127,9 @@ def import_visible_content(body: etree._Element, template: Template = TEMPLATE_2
         raise ReportFileError(f"文档中没有找到年报的统计表（{tables}），无法导入")
     meta, used, notes = _meta(collected, template)
     _signature(collected.last, meta)
-    report = Report(meta=meta, narrative=_narrative(collected, used, template), template=template)
+    report = Report(
+        meta=meta, narrative=narrative_of(collected.head, used, collected.sections, template), template=template
+    )
     report.import_notes = notes + _heading_notes(collected, template)
     for spec in template.sections:
         if spec.kind is not SectionKind.TABLE or spec.id not in collected.grids:
