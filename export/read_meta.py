@@ -19,6 +19,7 @@ from model.template import MetaId, Template
 TITLE_LINES = 3  # a title may be typed over up to three paragraphs
 HEAD_LINES = 12  # web page lines (site name, 发布日期, 浏览次数) may stand above it
 SIGNATURE_LINES = 6  # the 落款 and date are among the last lines (web pages add a few after them)
+MAX_SIGNATORY = 30  # a short last line under the last section is its 落款, not its text
 _TITLE = re.compile(rf"^(?P<before>.*?)(?P<number>{YEAR_PATTERN})年度?(?P<after>\D*报告)$")
 _TITLE_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开)")
 _TITLE_FILLER = re.compile(r"^关于|的$|关于$")
@@ -80,6 +81,11 @@ def date_line(text: str) -> tuple[str, date] | None:
     if match is not None and (issued := parse_date(match["date"])) is not None:
         return line[: match.start()], issued
     return None
+
+
+def is_signatory(line: str) -> bool:
+    """Whether the last line of the text, once the date is taken off, is its 落款: short, not a sentence."""
+    return len(line) <= MAX_SIGNATORY and not line.endswith(("。", "；", "，"))
 
 
 def titled_meta(agency: str, year: int | None, template: Template) -> tuple[Meta, list[ImportNote]]:

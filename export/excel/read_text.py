@@ -8,7 +8,7 @@ from openpyxl.utils.datetime import from_excel
 
 from export.excel.read_cells import Entry, Position, SheetCells
 from export.excel.text_sheets import CONTINUED, NARRATIVE_COLUMNS
-from export.read_meta import date_line, find_title, title_of, titled_meta
+from export.read_meta import date_line, find_title, is_signatory, title_of, titled_meta
 from export.read_sections import heading_of, narrative_of
 from model.dates import parse_date, parse_year
 from model.errors import ReportFileError
@@ -98,7 +98,6 @@ def _meta_value(value: object, template: Template, spec: MetaFieldSpec) -> MetaV
     return text if spec.kind is FieldKind.MULTILINE else text.strip()
 
 
-MAX_SIGNATURE_LINE = 30  # a short last line under the last section is its 落款, not its text
 MIN_META_LABELS = 2  # a 基本信息 sheet shows at least this many of its labels (one may be a chance word)
 TITLE_ROWS = 12  # a hand-made workbook's title is in one of its first rows
 
@@ -227,7 +226,7 @@ def _narrative_from_rows(sheets: list[SheetCells], template: Template) -> Narrat
                 current.append(text)
     if current and date_line(current[-1]) is not None:
         current.pop()  # the date under the last section …
-    if current and len(current[-1]) <= MAX_SIGNATURE_LINE and not current[-1].endswith(("。", "；", "，")):
+    if current and is_signatory(current[-1]):
         current.pop()  # … and its 落款
     _, _, used = find_title(head, template)
     return narrative_of(head, used, lines, template)

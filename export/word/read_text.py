@@ -17,7 +17,7 @@ from lxml import etree
 
 from export.page_design import SIGNER_LABEL
 from export.read_grid import Grid, read_table, recognise
-from export.read_meta import SIGNATURE_LINES, WEB_LINE, date_line, find_title, titled_meta
+from export.read_meta import SIGNATURE_LINES, WEB_LINE, date_line, find_title, is_signatory, titled_meta
 from export.read_sections import heading_of, narrative_of
 from export.word.read_body import Paragraph, body_items
 from model.errors import ReportFileError
@@ -25,7 +25,6 @@ from model.labels import forgiving_key, without_spaces, word_key
 from model.report import ImportNote, Meta, Report
 from model.template import TEMPLATE_2021, SectionKind, Template
 
-MAX_SIGNATORY = 30
 _CONTACT = re.compile(r"^(联系|联\s*系|咨询电话|电话)")
 
 
@@ -95,7 +94,7 @@ def _take_date(lines: list[str], meta: Meta) -> None:
 def _signature(lines: list[str], meta: Meta) -> None:
     """Take the date, the signatory, a 签字 line and contact details off the end of the document."""
     _take_date(lines, meta)
-    if lines and len(lines[-1]) <= MAX_SIGNATORY and not lines[-1].endswith(("。", "；", "，")):
+    if lines and is_signatory(lines[-1]):
         signatory = without_spaces(lines.pop())
         meta.signatory = signatory if signatory != meta.agency else ""  # 落款 equal to the agency: left to fall back
     if lines and forgiving_key(lines[-1]) == forgiving_key(SIGNER_LABEL):
