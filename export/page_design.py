@@ -18,6 +18,7 @@ LINES_PER_PAGE = 22
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 156 mm
 TEXT_WIDTH_PT = TEXT_WIDTH_MM * PT_PER_MM
 TITLE_LINE_PT = 35.0
+PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704 7.5: the page number's top edge 7 mm below the text block
 
 # Chinese font sizes (字号) in points.
 SIZE_2 = 22.0  # 二号: title

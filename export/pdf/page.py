@@ -13,6 +13,7 @@ from export.page_design import (
     MARGIN_LEFT_MM,
     MARGIN_TOP_MM,
     PAGE_HEIGHT_MM,
+    PAGE_NUMBER_GAP_MM,
     PAGE_WIDTH_MM,
     SIZE_4,
     TEXT_WIDTH_PT,
@@ -23,7 +24,6 @@ from export.pdf.embedding import PdfFonts
 from model.about import APP_NAME, APP_VERSION
 from model.report import Report
 
-PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704 7.5: the page number's top edge 7 mm below the text block
 CREATOR = f"{APP_NAME} {APP_VERSION}"
 LEFT = MARGIN_LEFT_MM * mm
 TOP = (PAGE_HEIGHT_MM - MARGIN_TOP_MM) * mm  # the text block's top edge, from the page's foot

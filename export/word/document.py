@@ -43,7 +43,6 @@ from export.word.tables import build_table, separator
 from model.report import Report
 from model.template import MetaId, Template
 
-PAGE_NUMBER_GAP_MM = 7.0  # page number line 7 mm below the text block
 VML = "urn:schemas-microsoft-com:vml"
 SEAL_COLOUR = "808080"
 CORE_PROPERTY_LIMIT = 255  # characters Word accepts in a core property such as the title
@@ -230,7 +229,7 @@ def _page_setup(section: Section) -> None:
     section.top_margin, section.bottom_margin = Mm(design.MARGIN_TOP_MM), Mm(design.MARGIN_BOTTOM_MM)
     section.left_margin, section.right_margin = Mm(design.MARGIN_LEFT_MM), Mm(design.MARGIN_RIGHT_MM)
     section.header_distance = Mm(15)
-    section.footer_distance = Mm(design.MARGIN_BOTTOM_MM - PAGE_NUMBER_GAP_MM - design.SIZE_4 / design.PT_PER_MM)
+    section.footer_distance = Mm(design.MARGIN_BOTTOM_MM - design.PAGE_NUMBER_GAP_MM - design.SIZE_4 / design.PT_PER_MM)
     grid = child(section._sectPr, "w:docGrid")
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(design.BODY_LINE_PITCH_PT * TWIPS_PER_PT)))
