@@ -21,7 +21,6 @@ from export.fonts import resolve_scheme
 from export.page_design import AUTO_SCHEME, FontScheme
 from export.word.document import signature_indents
 from export.word.ooxml import (
-    TWIPS_PER_PT,
     ParagraphLook,
     add_paragraph_style,
     add_run,
@@ -34,7 +33,6 @@ from model.findings import Finding, Severity
 from model.numerals import chinese_numeral
 from model.review import ReportSummary, part_order, part_title, place
 
-TITLE_LINE_PT = 35.0
 SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "提醒"}
 
 
@@ -91,7 +89,7 @@ def _blank(scheme: FontScheme) -> _Blank:
     look = ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both", 2)
     set_document_defaults(document, look)
     looks = (
-        ParagraphLook(scheme.title, design.SIZE_2, TITLE_LINE_PT, "center"),
+        ParagraphLook(scheme.title, design.SIZE_2, design.TITLE_LINE_PT, "center"),
         ParagraphLook(scheme.heading1, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both", 2),
         ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "both"),
         ParagraphLook(scheme.body, design.SIZE_3, design.BODY_LINE_PITCH_PT, "right"),
@@ -120,7 +118,7 @@ def _paragraph(text: str, style: str = "Normal") -> BaseOxmlElement:
 
 def _right_indented(text: str, chars: float, style: str) -> BaseOxmlElement:
     paragraph = _paragraph(text, style)
-    right = round(chars * design.SIZE_3 * TWIPS_PER_PT)
+    right = round(chars * design.SIZE_3 * design.TWIPS_PER_PT)
     child(child(paragraph, "w:pPr"), "w:ind", right=str(right), rightChars=str(round(chars * 100)))
     return paragraph
 

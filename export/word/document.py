@@ -28,7 +28,6 @@ from export.composition.compose import signature_indents as composed_indents
 from export.fonts import FontRole
 from export.page_design import SEAL_LABEL, FontScheme
 from export.word.ooxml import (
-    TWIPS_PER_PT,
     ParagraphLook,
     add_paragraph_style,
     add_run,
@@ -145,7 +144,7 @@ def _paragraph(body: _Body, block: Paragraph, page_break: bool) -> None:
     if page_break:
         child(ppr, "w:pageBreakBefore")
     if block.kind in (Kind.SIGNATORY, Kind.DATE):
-        right = round(block.right_indent * TWIPS_PER_PT)
+        right = round(block.right_indent * design.TWIPS_PER_PT)
         chars = round(block.right_indent / design.SIZE_3 * 100)
         child(ppr, "w:ind", right=str(right), rightChars=str(chars))
     if block.kind is Kind.SIGNER:
@@ -232,13 +231,13 @@ def _page_setup(section: Section) -> None:
     section.footer_distance = Mm(design.MARGIN_BOTTOM_MM - design.PAGE_NUMBER_GAP_MM - design.SIZE_4 / design.PT_PER_MM)
     grid = child(section._sectPr, "w:docGrid")
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(design.BODY_LINE_PITCH_PT * TWIPS_PER_PT)))
+    grid.set(qn("w:linePitch"), str(round(design.BODY_LINE_PITCH_PT * design.TWIPS_PER_PT)))
 
 
 def _page_number(paragraph: BaseOxmlElement, styles: _Styles, odd: bool) -> None:
     """— n — at the foot: odd pages 右空一字, even pages 左空一字 (GB/T 9704 §7.5)."""
     ppr = child(paragraph, "w:pPr")
-    indent = str(round(design.SIZE_4 * TWIPS_PER_PT))
+    indent = str(round(design.SIZE_4 * design.TWIPS_PER_PT))
     child(ppr, "w:ind", **({"right": indent} if odd else {"left": indent}), firstLine="0", firstLineChars="0")
     child(ppr, "w:jc", val="right" if odd else "left")
     before, _, after = design.page_number_text(0).partition("0")

@@ -13,9 +13,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
-from export.page_design import LATIN_FONT
-
-TWIPS_PER_PT = 20
+from export.page_design import LATIN_FONT, TWIPS_PER_PT, pt_twips
 
 # Characters XML 1.0 cannot hold; a stray one in typed text must not make the export fail.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -26,7 +24,7 @@ def xml_safe(text: str) -> str:
 
 
 def twips(points: float) -> str:
-    return str(round(points * TWIPS_PER_PT))
+    return str(pt_twips(points))
 
 
 def part_xml(root: etree._Element) -> bytes:
