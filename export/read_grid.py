@@ -205,6 +205,7 @@ class _Reader:
         self.grid = grid
         self.vocabulary = _vocabulary(table, template)
         self.typed_text = self._text_among_values() | values_at
+        self.kinds = {cell.origin: self._kind_of(cell) for cell in _distinct(grid)}  # asked of every cell, often
         self.spread = self._spread_headings()
         self._rows: dict[int, list[_Scan]] = {}
         self._columns: dict[int, list[_Scan]] = {}
@@ -262,6 +263,10 @@ class _Reader:
         return labels[-1] + 1 if labels else 0
 
     def kind(self, cell: GridCell) -> Label:
+        label = self.kinds.get(cell.origin)
+        return label if label is not None else self._kind_of(cell)
+
+    def _kind_of(self, cell: GridCell) -> Label:
         if cell.formula or cell.origin in self.typed_text:
             return Label(Kind.VALUE)
         return self.vocabulary.kind(cell.text)

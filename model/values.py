@@ -69,6 +69,8 @@ class ParseError(ValueError):
 
 def normalize_number_text(text: str) -> str:
     """Full-width digits and signs to ASCII, spaces dropped, thousands separators removed."""
+    if text.isascii() and text.isdigit():
+        return text  # what nearly every cell holds: nothing to fold
     folded = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
     if _THOUSANDS.match(folded):
         folded = folded.replace(",", "")

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from export import read_report, write_report
+from export.word.embedded import PART_NAME
 from export.zipguard import check_package
 from main import main
 from model.errors import ReportFileError
@@ -171,11 +172,20 @@ LAUGHS = (
 )
 
 
-@pytest.fixture
-def exported(report: Report, tmp_path: Path) -> Path:
+@pytest.fixture(params=["ours", "typed"])
+def exported(report: Report, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A .docx as this app writes it, or as typed by hand: without the embedded report, so that only
+    its main part is guarded and read (the fast path every typed document takes)."""
     path = tmp_path / "ours.docx"
     write_report(report, path)
-    return path
+    if request.param == "ours":
+        return path
+    typed = tmp_path / "typed.docx"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(typed, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            if item.filename != PART_NAME.lstrip("/"):
+                new.writestr(item, old.read(item))
+    return typed
 
 
 def _rewritten(source: Path, target: Path, change: Callable[[str, bytes], tuple[str, bytes]]) -> Path:

@@ -13,16 +13,20 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from export.read_grid import Grid, GridCell
-from export.zipguard import check_package
+from export.zipguard import check_package, open_package
 from model.errors import ReportFileError
 
 WHAT = "Word 文档"
 MAIN_PART = "word/document.xml"  # where Word, WPS and LibreOffice all put the document's body
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))
-_TR_PR, _TC_PR, _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL, _BODY, _DOCUMENT = (
-    qn(t) for t in ("w:trPr", "w:tcPr", "w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body", "w:document")
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL, _BODY, _DOCUMENT = (
+    qn(t) for t in ("w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body", "w:document")
 )
+# What a table's grid is made of. w:gridSpan and w:vMerge occur only in a cell's w:tcPr, w:gridBefore
+# only in a row's w:trPr: met inside this table's cell or row (not a nested table's), they are its own.
+_GRID_TAGS = (_TBL, _TR, _TC, _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _P, *_TEXT_TAGS)
+MAX_SPAN = 64  # cells a span or a row's skipped start may cover: no statutory table is wider
 # The body is parsed with a parser that never resolves entities or touches the network (the package
 # guard has refused DTDs already; this is the second lock).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
@@ -43,20 +47,18 @@ def open_document(path: Path) -> Document:
 
 
 def body_of_package(path: Path, unless: str) -> etree._Element | None:
-    """The body of a .docx read straight from its main part, without python-docx opening every part:
-    what reading a typed document needs, several times faster. None when the package keeps its body
-    elsewhere or holds the part `unless` (a report this app embedded: then the whole package is opened)."""
-    check_package(path, WHAT)
+    """The body of a .docx read straight from its main part, the only part guarded and inflated:
+    what reading a typed document needs, several times faster than python-docx opening every part.
+    None when the package keeps its body elsewhere or holds the part `unless` (a report this app
+    embedded: then the whole package is opened)."""
+    with open_package(path, WHAT) as package:
+        if MAIN_PART not in package.names or unless.lstrip("/") in package.names:
+            return None
+        data = package.read_xml(MAIN_PART)
     try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            if MAIN_PART not in names or unless.lstrip("/") in names:
-                return None
-            root = etree.fromstring(package.read(MAIN_PART), _PARSER)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError) as error:
+        root = etree.fromstring(data, _PARSER)
+    except (etree.XMLSyntaxError, ValueError) as error:
         raise ReportFileError(f"这不是有效的{WHAT}，无法读取（{type(error).__name__}）") from None
-    except OSError as error:
-        raise ReportFileError(f"无法读取文件：{error.strerror or error}") from None
     body = root.find(_BODY)
     if root.tag != _DOCUMENT or body is None:
         raise ReportFileError(f"这不是有效的{WHAT}（正文部分不是 Word 文档内容）")
@@ -77,61 +79,87 @@ def all_paragraph_texts(document: Document) -> Iterator[str]:
         yield paragraph_text(paragraph)
 
 
-def _cell_text(tc: etree._Element) -> str:
-    """A cell's paragraphs, one line each, read in one pass over the cell."""
-    parts: list[str] = []
-    for node in tc.iter(_P, *_TEXT_TAGS):
-        if node.tag == _P:
-            if parts:
-                parts.append("\n")
-            continue
-        replacement = _TEXT_TAGS[node.tag]
-        parts.append(node.text or "" if replacement is None else replacement)
-    return "".join(parts)
-
-
-def _int_attribute(parent: etree._Element | None, tag: str, default: int) -> int:
-    element = parent.find(tag) if parent is not None else None
+def _clamped_int(element: etree._Element, low: int, default: int) -> int:
+    """A w:val count (a span, cells skipped), kept within what a table can mean."""
     try:
-        return int(element.get(_VAL)) if element is not None else default
-    except (TypeError, ValueError):
+        return max(low, min(int(element.get(_VAL, default)), MAX_SPAN))
+    except ValueError:
         return default
 
 
-def _direct(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
-    """Children named `tag` (a Clark name), looking through content controls (w:sdt) but not into nested tables."""
-    for element in parent:
-        if element.tag == tag:
-            yield element
-        elif element.tag == _SDT:
-            content = element.find(_SDT_CONTENT)
-            if content is not None:
-                yield from _direct(content, tag)
+class _GridWalk:
+    """Builds a table's grid from one walk over its elements (start and end events, in document
+    order): a walk costs a fraction of asking each row and cell for its parts. Only this table's own
+    rows and cells make the grid; a table nested in a cell gives its text to that cell."""
 
+    def __init__(self) -> None:
+        self.grid: Grid = []
+        self.row: list[GridCell] = []
+        self.depth = 0  # tables open, this one included
+        self.parts: list[str] = []  # the open cell's text
+        self.span = 1
+        self.merged = False  # the open cell continues the one above (w:vMerge without "restart")
 
-def _merged_from_above(tc_pr: etree._Element | None) -> bool:
-    merge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
-    return merge is not None and merge.get(_VAL) != "restart"
+    def start(self, element: etree._Element) -> None:
+        tag = element.tag
+        if tag == _TBL:
+            self.depth += 1
+        elif tag in _TEXT_TAGS or tag == _P:
+            self._text(element)
+        elif self.depth != 1:
+            return
+        elif tag == _TR:
+            self.row = []
+        elif tag == _TC:
+            self.parts, self.span, self.merged = [], 1, False
+        elif tag == _GRID_SPAN:
+            self.span = _clamped_int(element, 1, 1)
+        elif tag == _V_MERGE:
+            self.merged = element.get(_VAL) != "restart"
+        elif tag == _GRID_BEFORE and not self.row:
+            r = len(self.grid)
+            self.row = [GridCell("", (r, c)) for c in range(_clamped_int(element, 0, 0))]
+
+    def end(self, element: etree._Element) -> None:
+        tag = element.tag
+        if tag == _TBL:
+            self.depth -= 1
+        elif self.depth != 1:
+            return
+        elif tag == _TC:
+            self._close_cell()
+        elif tag == _TR:
+            self.grid.append(self.row)
+            self.row = []
+
+    def _text(self, element: etree._Element) -> None:
+        """A cell's paragraphs, one line each."""
+        if element.tag == _P:
+            if self.parts:
+                self.parts.append("\n")
+            return
+        replacement = _TEXT_TAGS[element.tag]
+        self.parts.append(element.text or "" if replacement is None else replacement)
+
+    def _close_cell(self) -> None:
+        grid, row = self.grid, self.row
+        c = len(row)
+        if self.merged and grid and c < len(grid[-1]):
+            cell = grid[-1][c]
+        else:
+            cell = GridCell("".join(self.parts), (len(grid), c))
+        row.extend([cell] * self.span)
 
 
 def table_grid(tbl: etree._Element) -> Grid:
     """The table as rows of grid cells; merged cells repeat their text and origin in every slot."""
-    grid: Grid = []
-    for tr in _direct(tbl, _TR):
-        r = len(grid)
-        skipped = min(_int_attribute(tr.find(_TR_PR), _GRID_BEFORE, 0), 64)
-        row = [GridCell("", (r, c)) for c in range(skipped)]
-        for tc in _direct(tr, _TC):
-            tc_pr = tc.find(_TC_PR)
-            span = max(1, min(_int_attribute(tc_pr, _GRID_SPAN, 1), 64))
-            c = len(row)
-            if _merged_from_above(tc_pr) and grid and c < len(grid[-1]):
-                cell = grid[-1][c]
-            else:
-                cell = GridCell(_cell_text(tc), (r, c))
-            row.extend([cell] * span)
-        grid.append(row)
-    return grid
+    walk = _GridWalk()
+    for event, element in etree.iterwalk(tbl, events=("start", "end"), tag=_GRID_TAGS):
+        if event == "start":
+            walk.start(element)
+        else:
+            walk.end(element)
+    return walk.grid
 
 
 @dataclass(frozen=True)
