@@ -14,18 +14,19 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from export.fonts import resolve_scheme
 from export.formats import ExportOptions
-from export.word.document import build_document
-from export.word.embedded import PART_NAME, embed_report, embedded_report, visible_fingerprint
-from export.word.package import finish_package
-from export.word.read_body import body_of_package, open_document
+from export.word.read_body import body_of_package
 from export.word.read_text import import_visible_content
 from model.report import Report
 
 
 def render(report: Report, options: ExportOptions) -> bytes:
     """The .docx file's bytes."""
+    from export.fonts import resolve_scheme  # python-docx and the writer: only when writing
+    from export.word.document import build_document
+    from export.word.embedded import embed_report
+    from export.word.package import finish_package
+
     scheme = resolve_scheme(options.font_scheme)
     document = build_document(report, scheme, options.signed_copy)
     finish_package(document, scheme)
@@ -44,9 +45,12 @@ def read(path: Path) -> Report:
     """Import a .docx: exactly what this app wrote, or what a person typed following the official form.
 
     A package without the embedded report's part carries no report of ours: only its body is read."""
-    body = body_of_package(path, unless=PART_NAME)
+    body = body_of_package(path)
     if body is not None:
         return import_visible_content(body)
+    from export.word.embedded import embedded_report, visible_fingerprint  # python-docx: for our own files
+    from export.word.read_body import open_document
+
     document = open_document(path)
     embedded = embedded_report(document)
     if embedded is not None and embedded.fingerprint == visible_fingerprint(document):

@@ -24,13 +24,13 @@ from docx.opc.part import Part
 from lxml import etree
 
 from export.word.ooxml import part_xml
+from export.word.read_body import EMBEDDED_PART as PART_NAME
 from export.word.read_body import all_paragraph_texts
 from model.errors import ReportFileError
 from model.files import parse_report_json, report_json
 from model.report import Report
 
 NAMESPACE = "urn:gov-info-annual-report:docx-embedded-report"
-PART_NAME = "/customXml/nianbao-report.xml"
 PROPERTIES_PART_NAMES = "/customXml/itemProps%d.xml"  # named as Word names data store properties
 _DATA_STORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 MAX_EMBEDDED_BYTES = 10 * 1024 * 1024

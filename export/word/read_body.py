@@ -6,22 +6,32 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import docx
-from docx.document import Document
-from docx.oxml.ns import qn
 from lxml import etree
 
 from export.read_grid import Grid, GridCell
 from export.zipguard import check_package, open_package
 from model.errors import ReportFileError
 
+if TYPE_CHECKING:
+    from docx.document import Document
+
 WHAT = "Word 文档"
 MAIN_PART = "word/document.xml"  # where Word, WPS and LibreOffice all put the document's body
-_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
-_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))
+EMBEDDED_PART = "/customXml/nianbao-report.xml"  # where this app's export keeps the exact report (embedded.py)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # python-docx's qn("w:…"), without
+# importing python-docx: reading a typed document does not need it
+
+
+def _qn(tag: str) -> str:
+    return _W + tag.removeprefix("w:")
+
+
+_TEXT_TAGS = {_qn("w:t"): None, _qn("w:tab"): "\t", _qn("w:br"): "\n", _qn("w:cr"): "\n"}
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (_qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))
 _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL, _BODY, _DOCUMENT = (
-    qn(t) for t in ("w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body", "w:document")
+    _qn(t) for t in ("w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body", "w:document")
 )
 # What a table's grid is made of. w:gridSpan and w:vMerge occur only in a cell's w:tcPr, w:gridBefore
 # only in a row's w:trPr: met inside this table's cell or row (not a nested table's), they are its own.
@@ -34,6 +44,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 def open_document(path: Path) -> Document:
     """Open a .docx after the package guard; any failure becomes a one-line Chinese reason."""
+    import docx  # only for a document this app wrote: a typed one is read without python-docx
+
     check_package(path, WHAT)
     try:
         document = docx.Document(str(path))
@@ -46,13 +58,13 @@ def open_document(path: Path) -> Document:
     return document
 
 
-def body_of_package(path: Path, unless: str) -> etree._Element | None:
+def body_of_package(path: Path) -> etree._Element | None:
     """The body of a .docx read straight from its main part, the only part guarded and inflated:
     what reading a typed document needs, several times faster than python-docx opening every part.
-    None when the package keeps its body elsewhere or holds the part `unless` (a report this app
-    embedded: then the whole package is opened)."""
+    None when the package keeps its body elsewhere or holds the report this app embedded (then
+    the whole package is opened)."""
     with open_package(path, WHAT) as package:
-        if MAIN_PART not in package.names or unless.lstrip("/") in package.names:
+        if MAIN_PART not in package.names or EMBEDDED_PART.lstrip("/") in package.names:
             return None
         data = package.read_xml(MAIN_PART)
     try:
@@ -75,7 +87,7 @@ def paragraph_text(paragraph: etree._Element) -> str:
 
 def all_paragraph_texts(document: Document) -> Iterator[str]:
     """Every paragraph of the body, table cells included, in reading order."""
-    for paragraph in document.element.body.iter(qn("w:p")):
+    for paragraph in document.element.body.iter(_qn("w:p")):
         yield paragraph_text(paragraph)
 
 
@@ -87,79 +99,58 @@ def _clamped_int(element: etree._Element, low: int, default: int) -> int:
         return default
 
 
-class _GridWalk:
-    """Builds a table's grid from one walk over its elements (start and end events, in document
-    order): a walk costs a fraction of asking each row and cell for its parts. Only this table's own
-    rows and cells make the grid; a table nested in a cell gives its text to that cell."""
-
-    def __init__(self) -> None:
-        self.grid: Grid = []
-        self.row: list[GridCell] = []
-        self.depth = 0  # tables open, this one included
-        self.parts: list[str] = []  # the open cell's text
-        self.span = 1
-        self.merged = False  # the open cell continues the one above (w:vMerge without "restart")
-
-    def start(self, element: etree._Element) -> None:
-        tag = element.tag
-        if tag == _TBL:
-            self.depth += 1
-        elif tag in _TEXT_TAGS or tag == _P:
-            self._text(element)
-        elif self.depth != 1:
-            return
-        elif tag == _TR:
-            self.row = []
-        elif tag == _TC:
-            self.parts, self.span, self.merged = [], 1, False
-        elif tag == _GRID_SPAN:
-            self.span = _clamped_int(element, 1, 1)
-        elif tag == _V_MERGE:
-            self.merged = element.get(_VAL) != "restart"
-        elif tag == _GRID_BEFORE and not self.row:
-            r = len(self.grid)
-            self.row = [GridCell("", (r, c)) for c in range(_clamped_int(element, 0, 0))]
-
-    def end(self, element: etree._Element) -> None:
-        tag = element.tag
-        if tag == _TBL:
-            self.depth -= 1
-        elif self.depth != 1:
-            return
-        elif tag == _TC:
-            self._close_cell()
-        elif tag == _TR:
-            self.grid.append(self.row)
-            self.row = []
-
-    def _text(self, element: etree._Element) -> None:
-        """A cell's paragraphs, one line each."""
-        if element.tag == _P:
-            if self.parts:
-                self.parts.append("\n")
-            return
-        replacement = _TEXT_TAGS[element.tag]
-        self.parts.append(element.text or "" if replacement is None else replacement)
-
-    def _close_cell(self) -> None:
-        grid, row = self.grid, self.row
-        c = len(row)
-        if self.merged and grid and c < len(grid[-1]):
-            cell = grid[-1][c]
-        else:
-            cell = GridCell("".join(self.parts), (len(grid), c))
-        row.extend([cell] * self.span)
-
-
 def table_grid(tbl: etree._Element) -> Grid:
-    """The table as rows of grid cells; merged cells repeat their text and origin in every slot."""
-    walk = _GridWalk()
+    """The table as rows of grid cells; merged cells repeat their text and origin in every slot.
+
+    Built in one walk over the table's elements (start and end events, in document order), which
+    costs a fraction of asking each row and cell for its parts: a batch of 200 files spends its time
+    here. Only this table's own rows and cells (depth 1) make the grid; a table nested in a cell
+    gives its text to that cell."""
+    grid: Grid = []
+    row: list[GridCell] = []
+    depth = 0  # tables open, this one included
+    parts: list[str] = []  # the open cell's text: its paragraphs, one line each
+    span, merged = 1, False  # the open cell's columns, and whether it continues the cell above
     for event, element in etree.iterwalk(tbl, events=("start", "end"), tag=_GRID_TAGS):
+        tag = element.tag
         if event == "start":
-            walk.start(element)
-        else:
-            walk.end(element)
-    return walk.grid
+            if tag in _TEXT_TAGS:
+                replacement = _TEXT_TAGS[tag]
+                parts.append(element.text or "" if replacement is None else replacement)
+            elif tag == _P:
+                if parts:
+                    parts.append("\n")
+            elif tag == _TBL:
+                depth += 1
+            elif depth != 1:
+                continue
+            elif tag == _TC:
+                parts, span, merged = [], 1, False
+            elif tag == _TR:
+                row = []
+            elif tag == _GRID_SPAN:
+                span = _clamped_int(element, 1, 1)
+            elif tag == _V_MERGE:
+                merged = element.get(_VAL) != "restart"
+            elif not row:  # w:gridBefore: grid columns the row leaves out before its first cell
+                row = [GridCell("", (len(grid), c)) for c in range(_clamped_int(element, 0, 0))]
+        elif tag == _TBL:
+            depth -= 1
+        elif depth != 1:
+            continue
+        elif tag == _TC:
+            row.extend([_closed_cell(grid, len(row), "".join(parts), merged)] * span)
+        elif tag == _TR:
+            grid.append(row)
+            row = []
+    return grid
+
+
+def _closed_cell(grid: Grid, c: int, text: str, merged: bool) -> GridCell:
+    """A cell at column `c` of the row after `grid`: the cell above when it continues it."""
+    if merged and grid and c < len(grid[-1]):
+        return grid[-1][c]
+    return GridCell(text, (len(grid), c))
 
 
 @dataclass(frozen=True)
