@@ -62,8 +62,8 @@ def _location_text(location: dict[str, str]) -> str:
 
 
 def run_check(files: Sequence[str], as_json: bool, previous_path: str | None, rules_path: str | None = None) -> int:
-    from export import read_report
-    from model import NATIONAL, ReportFileError, Severity, check, load_rules
+    from export import check_files, read_report
+    from model import NATIONAL, ReportFileError, Severity, load_rules
 
     try:
         rules = load_rules(rules_path) if rules_path else NATIONAL
@@ -77,20 +77,18 @@ def run_check(files: Sequence[str], as_json: bool, previous_path: str | None, ru
         return EXIT_UNREADABLE
     status = EXIT_OK
     rows: list[dict[str, object]] = []
-    for path in files:
-        try:
-            report = read_report(path)
-        except ReportFileError as error:
-            print(f"{path}: 无法读取：{error}", file=sys.stderr)
+    for result in check_files(files, last_year, rules):
+        if result.unreadable is not None:
+            print(f"{result.path}: 无法读取：{result.unreadable}", file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
-        findings = check(report, last_year, rules)
+        findings = list(result.findings)
         if any(f.severity is Severity.ERROR for f in findings) and status == EXIT_OK:
             status = EXIT_ERRORS
         for finding in findings:
-            rows.append({"file": path, **finding.to_json()})
+            rows.append({"file": result.path, **finding.to_json()})
         if not as_json:
-            _print_findings(path, findings)
+            _print_findings(result.path, findings)
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     return status

@@ -8,7 +8,8 @@ One package per format (word/, excel/, pdf/, and native.py for .nianbao.json), l
 table in formats.py and imported only when a file of that format is first touched: importing
 `export` loads no python-docx, openpyxl or reportlab. What the formats share sits beside them:
 page_design.py (公文 page design), fonts.py, label_matching.py, zipguard.py (hostile .docx/.xlsx).
-The center's batch review (review_reports: 审核汇总.xlsx, letters, review.json) is export/review/.
+The center's batch review (review_reports: 审核汇总.xlsx, letters, review.json) is export/review/,
+and so is check_files, `check` over many files in worker processes.
 """
 
 from export.formats import (
@@ -27,6 +28,7 @@ from export.formats import (
     write_report,
 )
 from export.page_design import AUTO_SCHEME, FONT_SCHEME_CHOICES
+from export.review.checking import FileCheck, check_files
 from export.review.run import Progress, ReviewCancelled, ReviewOutcome, ReviewRequest
 from export.review.run import run_review as review_reports
 
@@ -40,11 +42,13 @@ __all__ = [
     "PDF",
     "WORD",
     "ExportOptions",
+    "FileCheck",
     "FileFormat",
     "Progress",
     "ReviewCancelled",
     "ReviewOutcome",
     "ReviewRequest",
+    "check_files",
     "default_file_name",
     "export_notice",
     "format_of",

@@ -8,17 +8,17 @@ back one ReportSummary (or a reason it could not read) per file.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from export.formats import FORMATS
+from export.review.pool import DEFAULT_WORKERS, chunks, worker_pool
 from export.review.worker import LastYear, agencies_of, review_files, write_letters
 from model.errors import ReportFileError
 from model.files import write_atomically
@@ -30,9 +30,6 @@ from model.template import TEMPLATE_2021, Template
 WORKBOOK_NAME = "审核汇总.xlsx"
 LETTERS_FOLDER = "审核意见"
 JSON_NAME = "review.json"
-DEFAULT_WORKERS = 2  # the machines this runs on have two cores
-CHUNK = 8  # files a worker reads per task: few enough to cancel quickly, enough to keep the pool busy
-IN_PROCESS_BELOW = 12  # fewer files than this are reviewed in this process: starting workers costs more
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 T = TypeVar("T")
@@ -113,10 +110,6 @@ def find_inputs(inputs: Iterable[Path], exclude: Path | None = None) -> tuple[li
     return list(dict.fromkeys(files)), problems
 
 
-def _chunks(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
-
-
 class _Runner:
     """Maps a function over chunks, in worker processes or in this one, reporting progress and
     stopping when cancelled."""
@@ -142,13 +135,13 @@ class _Runner:
         total = len(items)
         self.progress(Progress(0, total, stage))
         if self.executor is None:
-            for chunk in _chunks(items):
+            for chunk in chunks(items):
                 self.check_cancelled()
                 results += function(chunk, *args)
                 self.progress(Progress(min(len(results), total), total, stage))
             return results
         futures: dict[Future[list[R]], int] = {
-            self.executor.submit(function, chunk, *args): len(chunk) for chunk in _chunks(items)
+            self.executor.submit(function, chunk, *args): len(chunk) for chunk in chunks(items)
         }
         done = 0
         for future in as_completed(futures):
@@ -157,13 +150,6 @@ class _Runner:
             done += futures[future]
             self.progress(Progress(done, total, stage))
         return results
-
-
-def _executor(workers: int, files: int) -> Executor | None:
-    if workers <= 1 or files < IN_PROCESS_BELOW:
-        return None
-    # spawn everywhere: as on Windows (and in the frozen app), and safe beside Qt's threads
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _last_year(runner: _Runner, folder: Path | None) -> tuple[LastYear | None, list[Unreadable]]:
@@ -193,7 +179,7 @@ def run_review(
     roster = _read_roster(request.roster, template)
     rules = load_rules(request.rules, template) if request.rules is not None else NATIONAL
     files, problems = find_inputs(request.inputs, exclude=request.out)
-    executor = _executor(request.workers, len(files))
+    executor = worker_pool(request.workers, len(files))
     runner = _Runner(executor, progress, cancelled)
     try:
         last_year, previous_problems = _last_year(runner, request.previous)
