@@ -16,10 +16,10 @@ label only the 2019 format prints is not read either (OLD_FORMAT): its columns m
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from export.label_matching import MIN_SIMILARITY, differs, similarity
 from model.labels import collapse_spaces, forgiving_key, word_key
@@ -35,6 +35,9 @@ MAX_NUMBER_TEXT = 10  # nor is text this short with digits in it (12件（含转
 EXTRA_WORDS = frozenset({"小计", "合计", "序号", "备注", "说明", "单位件", "单位"})
 
 Position = tuple[int, int]
+Target = tuple[str, str]  # (row id, column id)
+Placement = tuple[tuple[Target, ...], bool]  # the cells a value belongs to, and whether an extra blocks it
+MAX_SHAPES = 64  # table shapes whose placements a vocabulary remembers
 Cached = Callable[[Position], object]  # what a formula cell (by origin) showed when last saved; None if nothing
 
 
@@ -99,6 +102,7 @@ class _Vocabulary:
         self.foreign = {forgiving_key(t) for t in (*others, *(s.heading for s in template.sections))} - own
         self._kinds: dict[str, Label] = {}
         self._old: dict[str, bool] = {}
+        self._placements: dict[Hashable, dict[Position, Placement]] = {}
 
     def kind(self, text: str) -> Label:
         if text not in self._kinds:
@@ -123,6 +127,16 @@ class _Vocabulary:
         if len(words) <= MAX_VALUE_TEXT or (len(words) <= MAX_NUMBER_TEXT and any(c.isdigit() for c in words)):
             return Label(Kind.VALUE)
         return Label(Kind.EXTRA)
+
+    def placements(self, shape: Hashable, place: Callable[[], dict[Position, Placement]]) -> dict[Position, Placement]:
+        """Where the values of a table of this shape belong, placed once (`place`) and remembered: the
+        reports of a batch, typed from one official form, repeat the same shape with other numbers."""
+        found = self._placements.get(shape)
+        if found is None:
+            if len(self._placements) >= MAX_SHAPES:
+                del self._placements[next(iter(self._placements))]
+            found = self._placements[shape] = place()
+        return found
 
     def is_old_format(self, text: str) -> bool:
         """Whether a text is a label only the 2019 format prints (本年新制作数量, 上一年项目数量 …)."""
@@ -204,19 +218,21 @@ class _Reader:
         self.template = template
         self.grid = grid
         self.vocabulary = _vocabulary(table, template)
+        self.numbered = tuple(any(is_number_text(cell.text) for cell in row) for row in grid)  # rows holding a number
         self.typed_text = self._text_among_values() | values_at
         self.kinds = {cell.origin: self._kind_of(cell) for cell in _distinct(grid)}  # asked of every cell, often
-        self.spread = self._spread_headings()
         self._rows: dict[int, list[_Scan]] = {}
         self._columns: dict[int, list[_Scan]] = {}
 
-    def _spread_headings(self) -> dict[Position, GridCell]:
+    @cached_property
+    def spread(self) -> dict[Position, GridCell]:
         """Blank slots of heading rows that a heading typed without merging stands for: the heading to
         their left, when it stands over numbers (行政复议 over its five columns in table 四's one row)."""
-        data_start = min((self._first_value(row) for row in self.grid if self._has_number(row)), default=0)
+        numbered = [row for row, has_number in zip(self.grid, self.numbered, strict=True) if has_number]
+        data_start = min((self._first_value(row) for row in numbered), default=0)
         spread: dict[Position, GridCell] = {}
         for r, row in enumerate(self.grid):
-            if self._has_number(row):
+            if self.numbered[r]:
                 continue
             heading: GridCell | None = None
             for c, cell in enumerate(row):
@@ -240,8 +256,8 @@ class _Reader:
         anywhere in a row of values with no label, as table 四's one row): a value typed as words (kept
         as typed, for a person to fix), not a label of the person's own."""
         typed: set[Position] = set()
-        for row in self.grid:
-            if not self._has_number(row):
+        for row, has_number in zip(self.grid, self.numbered, strict=True):
+            if not has_number:
                 continue
             kinds = [self.vocabulary.kind(cell.text) for cell in row]
             named = [c for c, label in enumerate(kinds) if label.kind in (Kind.ROW, Kind.COLUMN)]
@@ -252,10 +268,6 @@ class _Reader:
                 if kinds[c].kind is Kind.EXTRA and word_key(text) not in EXTRA_WORDS and not row[c].formula:
                     typed.add(row[c].origin)
         return typed
-
-    @staticmethod
-    def _has_number(row: list[GridCell]) -> bool:
-        return any(is_number_text(cell.text) for cell in row)
 
     def _first_value(self, row: list[GridCell]) -> int:
         """Where a row's values start: after its last label."""
@@ -320,24 +332,31 @@ class _Reader:
                     if self.kind(cell).kind is Kind.VALUE:
                         yield cell, (r, c)
 
-    def _place(self, cell: GridCell, at: Position) -> tuple[list[tuple[str, str]], bool]:
-        """The cells a value belongs to (one, or a printed group's rows), and whether it stands by an extra."""
+    def _placements(self) -> dict[Position, Placement]:
+        """Where each value belongs, by its origin. It follows from the table's shape alone: where each
+        cell stands, what kind it is, which rows hold numbers."""
+        origins = tuple(tuple(cell.origin for cell in row) for row in self.grid)
+        shape = (origins, tuple(self.kinds.values()), self.numbered)
+        return self.vocabulary.placements(shape, lambda: {cell.origin: self._place(at) for cell, at in self._values()})
+
+    def _place(self, at: Position) -> Placement:
+        """The cells the value at `at` belongs to (one, or a printed group's rows), and whether it stands by an extra."""
         left, up = self._left_scan(*at), self._up_scan(*at)
         if left.blocked or up.blocked:
-            return [], True
+            return (), True
         rows = {r for r in (left.row, up.row) if r is not None}
         columns = {c for c in (left.column, up.column) if c is not None}
         if len(columns) != 1:
-            return [], False
+            return (), False
         column = columns.pop()
         if len(rows) == 1:
             row = rows.pop()
-            return ([(row, column)] if self.table.has_cell(row, column) else []), False
+            return (((row, column),) if self.table.has_cell(row, column) else ()), False
         group = left.group or up.group
         if not rows and group is not None:
             members = self.vocabulary.group_rows[group]
-            return [(r, column) for r in members if self.table.has_cell(r, column)], False
-        return [], False
+            return tuple((r, column) for r in members if self.table.has_cell(r, column)), False
+        return (), False
 
     def _labels_found(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -354,9 +373,10 @@ class _Reader:
                 reading.notes.append(ImportNote("old_format", self.table.id, found=collapse_spaces(cell.text)))
                 return reading
         found = self._labels_found()
-        typed: dict[tuple[str, str], list[GridCell]] = {}
+        placements = self._placements()
+        typed: dict[Target, list[GridCell]] = {}
         for cell, at in self._values():
-            targets, blocked = self._place(cell, at)
+            targets, blocked = placements[cell.origin]
             if not targets and not blocked and is_number_text(cell.text):
                 return self._unreadable(
                     f"第{at[0] + 1}行第{at[1] + 1}列的数字“{cell.text.strip()}”对应不到法定表格的行和列"

@@ -36,6 +36,7 @@ _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
 # up to 2^53 and for 15 significant digits. A value beyond that is refused, never rounded.
 MAX_EXACT_COUNT = 2**53 - 1
 MAX_AMOUNT_DIGITS = 15
+MAX_SAFE_DIGITS = len(str(MAX_EXACT_COUNT)) - 1  # any whole number of this many digits is exact
 
 
 def fits_exactly(number: Decimal, kind: CellKind) -> bool:
@@ -84,6 +85,8 @@ def is_blank_text(text: str) -> bool:
 def parse_cell(text: str, kind: CellKind) -> int | Decimal | None:
     """Parse what a person typed or pasted. Blank → None; raises ParseError with a Chinese reason."""
     folded = normalize_number_text(text)
+    if kind is CellKind.COUNT and folded.isascii() and folded.isdigit() and len(folded) <= MAX_SAFE_DIGITS:
+        return int(folded)  # what nearly every count is: nothing to check
     if folded in _BLANK_MARKS:
         return None
     if not _PLAIN.match(folded):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from export import read_report
+from export import read_grid, read_report
 from model.checks import check
 from model.report import Report
 from model.template import TEMPLATE_2021
@@ -75,3 +75,13 @@ def test_agency_year_and_date_are_read(case: tuple[dict[str, object], Report]) -
     if "issue_date" in found and found["issue_date"] is not None:
         found["issue_date"] = found["issue_date"].isoformat()  # type: ignore[union-attr]
     assert found == meta
+
+
+def test_what_a_batch_remembers_changes_no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Label kinds and table shapes are remembered across the files of a batch; each file still reads
+    as it does alone, in a process that has read nothing before it."""
+    names = sorted(EXPECTED)
+    after_all_others = {name: cells(read_report(HERE / "files" / name)) for name in [*names, *reversed(names)]}
+    for name in names:
+        monkeypatch.setattr(read_grid, "_VOCABULARIES", {})
+        assert cells(read_report(HERE / "files" / name)) == after_all_others[name], name
