@@ -165,13 +165,18 @@ def is_number_text(text: str) -> bool:
     return bool(folded) and folded.lstrip("+-").replace(".", "", 1).isdigit()
 
 
-def _distinct(grid: Grid) -> Iterator[GridCell]:
-    seen: set[Position] = set()
-    for row in grid:
-        for cell in row:
-            if cell.origin not in seen:
-                seen.add(cell.origin)
-                yield cell
+def _first_slots(grid: Grid) -> dict[Position, tuple[GridCell, Position]]:
+    """Each printed cell (by its origin) and the first slot it fills, in reading order."""
+    first: dict[Position, tuple[GridCell, Position]] = {}
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell.origin not in first:
+                first[cell.origin] = (cell, (r, c))
+    return first
+
+
+def _distinct(grid: Grid) -> list[GridCell]:
+    return [cell for cell, _ in _first_slots(grid).values()]
 
 
 def recognise(grid: Grid, template: Template) -> str | None:
@@ -220,7 +225,8 @@ class _Reader:
         self.vocabulary = _vocabulary(table, template)
         self.numbered = tuple(any(is_number_text(cell.text) for cell in row) for row in grid)  # rows holding a number
         self.typed_text = self._text_among_values() | values_at
-        self.kinds = {cell.origin: self._kind_of(cell) for cell in _distinct(grid)}  # asked of every cell, often
+        self.first = _first_slots(grid)
+        self.kinds = {origin: self._kind_of(cell) for origin, (cell, _) in self.first.items()}  # asked often
         self._rows: dict[int, list[_Scan]] = {}
         self._columns: dict[int, list[_Scan]] = {}
 
@@ -324,13 +330,8 @@ class _Reader:
         return self._columns[c][r]
 
     def _values(self) -> Iterator[tuple[GridCell, Position]]:
-        seen: set[Position] = set()
-        for r, row in enumerate(self.grid):
-            for c, cell in enumerate(row):
-                if cell.origin not in seen:
-                    seen.add(cell.origin)
-                    if self.kind(cell).kind is Kind.VALUE:
-                        yield cell, (r, c)
+        """Each value and the first slot it fills."""
+        return ((cell, at) for cell, at in self.first.values() if self.kinds[cell.origin].kind is Kind.VALUE)
 
     def _placements(self) -> dict[Position, Placement]:
         """Where each value belongs, by its origin. It follows from the table's shape alone: where each
@@ -360,15 +361,15 @@ class _Reader:
 
     def _labels_found(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for cell in _distinct(self.grid):
-            label = self.kind(cell)
+        for cell, _ in self.first.values():
+            label = self.kinds[cell.origin]
             if label.kind in (Kind.ROW, Kind.COLUMN) and label.id not in found:
                 found[label.id] = cell.text
         return found
 
     def read(self) -> TableReading:
         reading = TableReading()
-        for cell in _distinct(self.grid):
+        for cell, _ in self.first.values():
             if self.vocabulary.is_old_format(cell.text):
                 reading.notes.append(ImportNote("old_format", self.table.id, found=collapse_spaces(cell.text)))
                 return reading
@@ -434,6 +435,8 @@ def _all_zero(texts: set[str]) -> bool:
 
 def concatenate(pieces: list[Grid]) -> Grid:
     """One grid from a table split into several (by a page break, or typed as several tables)."""
+    if len(pieces) == 1:
+        return pieces[0]
     joined: Grid = []
     for grid in pieces:
         offset = len(joined)
