@@ -23,11 +23,15 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def worker_pool(workers: int, files: int) -> Executor | None:
-    """A pool for `files` files, or None when this process should read them itself."""
-    if workers <= 1 or files < IN_PROCESS_BELOW:
+def worker_pool(workers: int, files: int, spawned_from: int = IN_PROCESS_BELOW) -> Executor | None:
+    """A pool for `files` files, or None when this process should read them itself: below
+    IN_PROCESS_BELOW files, or below `spawned_from` when the workers would be spawned (each then
+    imports the program first, about half a second on Windows)."""
+    method = _start_method()
+    least = IN_PROCESS_BELOW if method == "fork" else max(IN_PROCESS_BELOW, spawned_from)
+    if workers <= 1 or files < least:
         return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 def _start_method() -> str:

@@ -4,12 +4,13 @@ each file alone gives, in the order of the files, unreadable files included."""
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from export import check_files
-from export.review import pool
+from export.review import checking, pool
 from export.review.checking import check_file
 from export.review.run import find_inputs
 from main import main
@@ -21,13 +22,24 @@ def _files(batch: Batch) -> list[str]:
     return [str(f) for f in files]
 
 
-def test_in_workers_each_file_gives_what_checking_it_alone_gives_in_the_order_given(batch: Batch) -> None:
+def test_in_workers_each_file_gives_what_checking_it_alone_gives_in_the_order_given(
+    batch: Batch, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = _files(batch)
     files = list(reversed(files))  # an order of the caller's, not the folder's
     assert len(files) >= pool.IN_PROCESS_BELOW and batch.unreadable in files
+    monkeypatch.setattr(checking, "SPAWNED_FROM", 0)  # workers, however they start here
+    started: list[Executor] = []
+
+    def counted(**options: object) -> Executor:
+        started.append(ProcessPoolExecutor(**options))  # type: ignore[arg-type]
+        return started[-1]
+
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", counted)
 
     results = list(check_files(files, workers=2))
 
+    assert started, "no worker process was started"
     assert [r.path for r in results] == files
     assert results == [check_file(f, None) for f in files]
     unreadable = next(r for r in results if r.path == batch.unreadable)
@@ -54,6 +66,15 @@ def test_the_command_line_prints_many_files_in_the_order_given(
     assert headers == [f for f in files if f != batch.unreadable]
     assert f"{batch.unreadable}: 无法读取：" in captured.err
     assert status == 2
+
+
+def test_spawned_workers_wait_for_a_batch_worth_their_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "_start_method", lambda: "spawn")
+    assert pool.worker_pool(2, 20, spawned_from=80) is None
+    monkeypatch.setattr(pool, "_start_method", lambda: "fork")
+    forked = pool.worker_pool(2, 20, spawned_from=80)
+    assert forked is not None
+    forked.shutdown()
 
 
 def test_workers_are_forked_only_from_a_process_running_one_thread() -> None:
