@@ -281,7 +281,7 @@ class _Reader:
         return labels[-1] + 1 if labels else 0
 
     def kind(self, cell: GridCell) -> Label:
-        label = self.kinds.get(cell.origin)
+        label = self.kinds.get(cell.origin)  # None only for the blank slots _up_scan adds below short rows
         return label if label is not None else self._kind_of(cell)
 
     def _kind_of(self, cell: GridCell) -> Label:
@@ -335,9 +335,11 @@ class _Reader:
 
     def _placements(self) -> dict[Position, Placement]:
         """Where each value belongs, by its origin. It follows from the table's shape alone: where each
-        cell stands, what kind it is, which rows hold numbers."""
+        cell stands, what kind it is and whether it is blank (a blank slot may take the heading to its
+        left, a “—” may not), which rows hold numbers."""
         origins = tuple(tuple(cell.origin for cell in row) for row in self.grid)
-        shape = (origins, tuple(self.kinds.values()), self.numbered)
+        kinds = tuple((self.kinds[origin], bool(cell.text.strip())) for origin, (cell, _) in self.first.items())
+        shape = (origins, kinds, self.numbered)
         return self.vocabulary.placements(shape, lambda: {cell.origin: self._place(at) for cell, at in self._values()})
 
     def _place(self, at: Position) -> Placement:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from export import read_grid
 from export.read_grid import Grid, GridCell, TableReading, read_table, recognise
 from model.template import TEMPLATE_2021
 
@@ -98,3 +101,29 @@ def test_a_group_printed_as_one_row_of_zeros_fills_its_rows_with_zeros() -> None
     members = [r.id for r in T3.rows if r.path == T3.row("other_other").path]
     assert all(reading.values[(m, "natural_person")] == 0 for m in members)
     assert reading.values[("unprocessed_excessive", "natural_person")] == 0
+
+
+def one_row_of_fifteen(mark: str) -> list[list[str]]:
+    """Table 四 as one row of fifteen, 行政复议 typed once over blank slots; `mark` in the first of them."""
+    return [
+        ["行政复议", mark, "", "", "", "行政诉讼", *[""] * 9],
+        ["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+        RESULTS * 3,
+        ["1", "2", "3", "4", "10", "5", "6", "7", "8", "26", "9", "1", "1", "1", "12"],
+    ]
+
+
+def test_a_table_reads_the_same_after_another_of_almost_its_shape(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blank slot and a “—” are both values, but only the blank one stands for the heading to its left:
+    what a batch remembers of one table's shape must not decide how the other reads."""
+    blank, dash = one_row_of_fifteen(""), one_row_of_fifteen("—")
+    alone = {}
+    for rows in (blank, dash):
+        monkeypatch.setattr(read_grid, "_VOCABULARIES", {})
+        alone[rows[0][1]] = read(rows)
+    assert alone[""].values and not alone["—"].values  # the 行政复议 heading spreads over blanks only
+
+    for first, second in ((blank, dash), (dash, blank)):
+        monkeypatch.setattr(read_grid, "_VOCABULARIES", {})
+        read(first)
+        assert read(second) == alone[second[0][1]]
