@@ -33,9 +33,9 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (_qn(t) for t in ("w:p", "w:tbl", "w:tr
 _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _VAL, _BODY, _DOCUMENT = (
     _qn(t) for t in ("w:gridBefore", "w:gridSpan", "w:vMerge", "w:val", "w:body", "w:document")
 )
-# What a table's grid is made of. w:gridSpan and w:vMerge occur only in a cell's w:tcPr, w:gridBefore
-# only in a row's w:trPr: met inside this table's cell or row (not a nested table's), they are its own.
-_GRID_TAGS = (_TBL, _TR, _TC, _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _P, *_TEXT_TAGS)
+# What a table's grid is made of: rows, cells, a cell's span and merge (in its w:tcPr), the columns a
+# row leaves out (in its w:trPr), and the cells' text.
+_GRID_TAGS = (_TR, _TC, _GRID_BEFORE, _GRID_SPAN, _V_MERGE, _P, *_TEXT_TAGS)
 MAX_SPAN = 64  # cells a span or a row's skipped start may cover: no statutory table is wider
 # The body is parsed with a parser that never resolves entities or touches the network (the package
 # guard has refused DTDs already; this is the second lock).
@@ -104,46 +104,56 @@ def table_grid(tbl: etree._Element) -> Grid:
 
     Built in one walk over the table's elements (start and end events, in document order), which
     costs a fraction of asking each row and cell for its parts: a batch of 200 files spends its time
-    here. Only this table's own rows and cells (depth 1) make the grid; a table nested in a cell
-    gives its text to that cell."""
+    here. Only the table's own rows and cells make the grid (content controls opened up), with
+    their current properties, not those Word keeps from before a tracked change (w:tcPrChange,
+    w:trPrChange); a table nested in a cell gives its text to that cell."""
     grid: Grid = []
     row: list[GridCell] = []
-    depth = 0  # tables open, this one included
+    tr: etree._Element | None = None  # the table's open row
+    tc: etree._Element | None = None  # the table's open cell
     parts: list[str] = []  # the open cell's text: its paragraphs, one line each
     span, merged = 1, False  # the open cell's columns, and whether it continues the cell above
     for event, element in etree.iterwalk(tbl, events=("start", "end"), tag=_GRID_TAGS):
         tag = element.tag
-        if event == "start":
-            if tag in _TEXT_TAGS:
-                replacement = _TEXT_TAGS[tag]
-                parts.append(element.text or "" if replacement is None else replacement)
-            elif tag == _P:
-                if parts:
-                    parts.append("\n")
-            elif tag == _TBL:
-                depth += 1
-            elif depth != 1:
-                continue
-            elif tag == _TC:
-                parts, span, merged = [], 1, False
-            elif tag == _TR:
-                row = []
-            elif tag == _GRID_SPAN:
-                span = _clamped_int(element, 1, 1)
-            elif tag == _V_MERGE:
-                merged = element.get(_VAL) != "restart"
-            elif not row:  # w:gridBefore: grid columns the row leaves out before its first cell
-                row = [GridCell("", (len(grid), c)) for c in range(_clamped_int(element, 0, 0))]
-        elif tag == _TBL:
-            depth -= 1
-        elif depth != 1:
-            continue
-        elif tag == _TC:
-            row.extend([_closed_cell(grid, len(row), "".join(parts), merged)] * span)
-        elif tag == _TR:
-            grid.append(row)
-            row = []
+        if event == "end":
+            if element is tc:
+                row.extend([_closed_cell(grid, len(row), "".join(parts), merged)] * span)
+                tc = None
+            elif element is tr:
+                grid.append(row)
+                tr, row = None, []
+        elif tc is not None and tag in _TEXT_TAGS:
+            replacement = _TEXT_TAGS[tag]
+            parts.append(element.text or "" if replacement is None else replacement)
+        elif tc is not None and tag == _P:
+            if parts:
+                parts.append("\n")
+        elif tag == _TR and _child_of(element, tbl):
+            tr, row = element, []
+        elif tag == _TC and tr is not None and _child_of(element, tr):
+            tc, parts, span, merged = element, [], 1, False
+        elif tag == _GRID_SPAN and _property_of(element, tc):
+            span = _clamped_int(element, 1, 1)
+        elif tag == _V_MERGE and _property_of(element, tc):
+            merged = element.get(_VAL) != "restart"
+        elif tag == _GRID_BEFORE and not row and _property_of(element, tr):  # columns left out before the first cell
+            row = [GridCell("", (len(grid), c)) for c in range(_clamped_int(element, 0, 0))]
     return grid
+
+
+def _child_of(element: etree._Element, owner: etree._Element) -> bool:
+    """Whether `element` is a child of `owner`, content controls (w:sdt) between them opened up."""
+    parent = element.getparent()
+    while parent is not None and parent.tag in (_SDT, _SDT_CONTENT):
+        parent = parent.getparent()
+    return parent is owner
+
+
+def _property_of(element: etree._Element, owner: etree._Element | None) -> bool:
+    """Whether `element` is one of the current properties of the row or cell `owner` (in its w:trPr or
+    w:tcPr, not in a nested table's nor in a tracked change's record of the old ones)."""
+    parent = element.getparent()
+    return owner is not None and parent is not None and parent.getparent() is owner
 
 
 def _closed_cell(grid: Grid, c: int, text: str, merged: bool) -> GridCell:

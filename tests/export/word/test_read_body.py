@@ -213,6 +213,31 @@ def test_a_table_inside_a_cell_is_part_of_that_cell_not_rows_of_the_outer_table(
     assert _texts(grid) == [["外\n内1\n内2\n", "5"]]
 
 
+def _changed(old: str) -> str:
+    """What Word writes for a tracked change of a cell's properties: `old` is what they were before."""
+    return f'<w:tcPrChange w:id="1" w:author="科员"><w:tcPr>{old}</w:tcPr></w:tcPrChange>'
+
+
+def test_properties_before_a_tracked_change_are_not_the_cells() -> None:
+    """修订: Word keeps a cell's and a row's old properties beside the current ones; the table is as it is now."""
+    row_change = '<w:trPrChange w:id="2" w:author="科员"><w:trPr><w:gridBefore w:val="2"/></w:trPr></w:trPrChange>'
+    grid = table_grid(
+        _tbl(
+            _tr(_tc("甲", _changed('<w:gridSpan w:val="3"/>')), _tc("乙")),
+            _tr(_tc("1"), _tc("2", _changed("<w:vMerge/>"))),
+            _tr(_tc("丙"), properties=row_change),
+        )
+    )
+    assert _texts(grid) == [["甲", "乙"], ["1", "2"], ["丙"]]
+
+
+def test_a_nested_tables_spans_and_rows_are_not_the_outer_tables() -> None:
+    row = _tr(_tc("内", '<w:gridSpan w:val="5"/>'), properties='<w:gridBefore w:val="3"/>')
+    inner = f"<w:tbl><w:tblPr/><w:tblGrid/>{row}</w:tbl>"
+    grid = table_grid(_tbl(_tr(f"<w:tc><w:tcPr/>{inner}<w:p/></w:tc>", _tc("5"))))
+    assert _texts(grid) == [["内\n", "5"]]
+
+
 @pytest.mark.parametrize("table_id", [t.id for t in TEMPLATE_2021.tables])
 @pytest.mark.parametrize("merged", [True, False])
 def test_a_statutory_table_typed_in_word_reads_as_its_printed_grid(tmp_path: Path, table_id: str, merged: bool) -> None:
