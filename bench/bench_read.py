@@ -63,9 +63,9 @@ def run_check(paths: list[Path], env: dict[str, str]) -> tuple[float, float, int
         env=env,
     )
     errors = process.stderr.read() if process.stderr else b""
-    _, status, usage = os.wait4(process.pid, 0)
+    _, status, usage = os.wait4(process.pid, 0)  # this child's own usage, unlike RUSAGE_CHILDREN
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
     if process.returncode == 2:
         raise SystemExit(errors.decode("utf-8", "replace"))
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss

@@ -61,6 +61,7 @@ def check_chunk(paths: Sequence[str], last_year: Report | None, rules: Rules) ->
 
 
 def check_file(path: str, last_year: Report | None, rules: Rules = NATIONAL) -> FileCheck:
+    """One file read and checked; a file that cannot be read is a FileCheck with the reason."""
     try:
         report = read_report(path)
     except ReportFileError as error:

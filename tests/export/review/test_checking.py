@@ -51,7 +51,7 @@ def test_a_few_files_are_checked_in_this_process(batch: Batch, monkeypatch: pyte
     def no_pool(*_args: object) -> None:
         raise AssertionError("a pool was started")
 
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", no_pool)
     files = _files(batch)[: pool.IN_PROCESS_BELOW - 1]
     assert [r.path for r in check_files(files)] == files
 
@@ -77,12 +77,15 @@ def test_spawned_workers_wait_for_a_batch_worth_their_start(monkeypatch: pytest.
     forked.shutdown()
 
 
-def test_workers_are_forked_only_from_a_process_running_one_thread() -> None:
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_workers_are_not_forked_beside_a_running_thread() -> None:
     """A fork beside a running thread (Qt's, in the window) would inherit it broken."""
+    before = pool._threads()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
+        assert pool._threads() == before + 1
         assert pool._start_method() == "spawn"
     finally:
         stop.set()
