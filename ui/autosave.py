@@ -27,6 +27,7 @@ from model.files import MAX_FILE_BYTES, parse_json, read_bytes_bounded, remove_a
 from model.locks import ReportLock
 from model.serialize import report_from_dict, report_to_dict
 from ui.document import ReportDocument
+from ui.messages import for_clerk
 
 PREFIX, SUFFIX, LOCK_SUFFIX = "autosave-", ".recovery.json", ".lock"
 DAMAGED = "-damaged-"  # a recovery file set aside: autosave-….recovery-damaged-<time>.json
@@ -132,7 +133,7 @@ class Autosaver(QObject):
             write_atomically(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
             self.last_error = ""
         except ReportFileError as error:  # a full disk must not stop the typing; the status bar says so
-            self.last_error = f"自动保存失败：{error}"
+            self.last_error = f"自动保存失败：{for_clerk(str(error))}"
 
     def discard(self) -> None:
         self._timer.stop()

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from model import NATIONAL, ReportFileError, Rules, load_rules
+from ui.messages import for_clerk
 from ui.settings import Settings
 
 RULES_FILE_KEY = "check/rules_file"
@@ -49,7 +50,7 @@ class CheckRules:
         try:
             rules = load_rules(name)
         except ReportFileError as error:
-            QMessageBox.warning(self._parent, "地方检查规则", f"无法采用该规则文件：{error}")
+            QMessageBox.warning(self._parent, "地方检查规则", f"无法采用该规则文件：{for_clerk(str(error))}")
             return
         self._settings.set(RULES_FILE_KEY, name)
         self._use(rules, f"检查采用：{rules.name}")

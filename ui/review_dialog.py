@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QSize, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,8 @@ from export import Progress, ReviewCancelled, ReviewOutcome, ReviewRequest, read
 from model import NATIONAL, TEMPLATE_2021, ReportFileError, ReviewEntry, Timeliness
 from model.template import MetaId
 from ui.check_rules import RULES_FILE_KEY
+from ui.messages import for_clerk
+from ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -74,7 +76,7 @@ class ReviewThread(QThread):
         except ReviewCancelled:
             self.cancelled.emit()
         except ReportFileError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(for_clerk(str(error)))
         else:
             self.succeeded.emit(outcome)
 
@@ -142,7 +144,7 @@ class ReviewDialog(QDialog):
         self.open_folder_button.setEnabled(False)
         self.open_folder_button.clicked.connect(self.open_output_folder)
         self._layout()
-        self.resize(900, 600)
+        fit_to_screen(self, QSize(900, 600))
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -318,7 +320,7 @@ def open_copy_in(window: MainWindow) -> OpenCopy:
         try:
             report = read_report(path)
         except ReportFileError as error:
-            window.show_status(f"无法打开“{path.name}”：{error}")
+            window.show_status(f"无法打开“{path.name}”：{for_clerk(str(error))}")
             return
         window.set_document(ReportDocument(report), unsaved=True)
         window.show_status(f"已打开“{path.name}”的副本：保存时请另存为新的年报文件")

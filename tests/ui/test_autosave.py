@@ -3,6 +3,7 @@ offered at the next start; saving or a clean exit leaves nothing to recover."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -350,3 +351,17 @@ def test_the_error_handler_never_fails_itself(window: MainWindow, monkeypatch: p
     error = ValueError("\ud800 broken")
     sys.excepthook(ValueError, error, None)
     assert shown == [error]
+
+
+def test_an_autosave_that_fails_says_why_in_plain_chinese(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A USB stick pulled out while autosaving: the status bar says so in Chinese, not in the system's English."""
+    assert window.autosaver is not None
+
+    def stick_gone(_fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr("model.files.os.fsync", stick_gone)
+    edit_agency(window, "叶城县科学技术局（未保存）")
+    window.autosaver.write_now()
+    assert "读写磁盘时出错" in window.autosaver.last_error
+    assert "Input/output" not in window.autosaver.last_error
