@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from export.label_matching import MIN_SIMILARITY, differs, similarity
 from model.labels import collapse_spaces, forgiving_key, word_key
@@ -59,9 +60,12 @@ class Kind(Enum):
     EXTRA = "extra"
     VALUE = "value"
 
+    __hash__ = object.__hash__  # each member is its one instance: hashed by identity, in C
 
-@dataclass(frozen=True)
-class Label:
+
+class Label(NamedTuple):
+    """What a cell is. A named tuple, hashed in C: a table's shape hashes one for every printed cell."""
+
     kind: Kind
     id: str = ""  # the row or column id; a group's own label
 
