@@ -5,26 +5,16 @@ python bench/bench_excel.py [RUNS]   — the export should stay well under 300 m
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from measure import median_ms
+
 from export import ExportOptions, read_report, write_report
 from tests.factories import consistent_report
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
 
 
 def main(runs: int) -> None:

@@ -11,12 +11,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from measure import median_ms  # noqa: E402
 
 import export.fonts  # noqa: E402
 from export.fonts import installed_font_families, installed_font_files  # noqa: E402
@@ -31,15 +31,6 @@ start = time.perf_counter(); export.fonts.installed_font_families(); print(time.
 """
 
 
-def _median_ms(action: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
-
-
 def _cold_ms(folders: list[Path]) -> float:
     code = _COLD.format(root=str(ROOT), folders=[str(f) for f in folders])
     timings = [float(subprocess.check_output([sys.executable, "-c", code])) * 1000 for _ in range(5)]
@@ -50,9 +41,9 @@ def _report(label: str, folders: list[Path]) -> None:
     export.fonts.font_dirs = lambda: folders
     files = len(installed_font_files())
     print(f"{label} ({files} font files)")
-    print(f"  by file name:            median {_median_ms(installed_font_files):6.1f} ms")
+    print(f"  by file name:            median {median_ms(installed_font_files, RUNS):6.1f} ms")
     print(f"  by family, cold process: median {_cold_ms(folders):6.1f} ms (page cache warm)")
-    print(f"  by family, warm:         median {_median_ms(installed_font_families):6.1f} ms")
+    print(f"  by family, warm:         median {median_ms(installed_font_families, RUNS):6.1f} ms")
 
 
 def main() -> None:

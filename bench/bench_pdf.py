@@ -12,18 +12,16 @@ paragraph of 200,000 characters exported in under 5 s (time linear in the text's
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from measure import installed_env, median_seconds  # noqa: E402
 
 from export import PDF, ExportOptions, write_report  # noqa: E402
 from model import Report, load_report, save_report  # noqa: E402
@@ -47,15 +45,6 @@ def full_report() -> Report:
     paragraphs = "\n".join(text[i : i + 150] + "。" for i in range(0, len(text), 150))
     report.narrative.section("overview").subsections.append(Subsection("其他工作", paragraphs))
     return report
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> None:
@@ -99,8 +88,7 @@ def compare_commands(report: Report, folder: Path, runs: int) -> int:
     save_report(report, source)
     # An installed program runs from compiled bytecode: allow it (in a temporary cache) and warm it up,
     # as LibreOffice's profile is created before it is timed.
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    env = installed_env(folder)
     convert = [sys.executable, "main.py", "convert", str(source), str(folder / "X.pdf")]
     run(convert, env)
     ours = median_seconds(lambda: run(convert, env), runs)

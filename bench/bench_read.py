@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import installed_env
+
 ROOT = Path(__file__).parents[1]
 COUNT = 200
 TARGET = 150  # files a second
@@ -41,13 +43,6 @@ def typed_documents(folder: Path, count: int) -> list[Path]:
         write_docx(case.doc, path)
         paths.append(path)
     return paths
-
-
-def installed_env(folder: Path) -> dict[str, str]:
-    """The environment of an installed program: bytecode compiled once and kept (in `folder`)."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    return env
 
 
 def run_check(paths: list[Path], env: dict[str, str]) -> tuple[float, float, int]:

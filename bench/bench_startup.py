@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import installed_env
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -61,10 +63,10 @@ def main(runs: int) -> int:
     state = folder / "state.json"
     script = folder / "script.json"
     script.write_text(json.dumps({"state_file": str(state), "quit": True}), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NIANBAO_DATA_DIR": str(folder), "NIANBAO_SCRIPT": str(script)}
-    # An installed app starts from compiled bytecode: allow it (in a temporary cache), and warm it up.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    env = installed_env(
+        folder,
+        {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NIANBAO_DATA_DIR": str(folder), "NIANBAO_SCRIPT": str(script)},
+    )
     app_seconds(report_path, state, env)
     bare, app = [], []
     for _ in range(runs):  # interleaved, so a busy moment hurts both alike
